@@ -1,0 +1,34 @@
+import { createBrowserRouter } from 'react-router';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { DisplayPage } from './display/DisplayPage.tsx';
+import { LandingPage } from './home/LandingPage.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { RouteError } from './layout/RouteError.tsx';
+import { SignedInLayout } from './layout/SignedInLayout.tsx';
+import { TrustPage } from './trust/TrustPage.tsx';
+import { RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      children: [
+        { path: '/signin', element: <SignInPage /> },
+        { path: '/display', element: <DisplayPage /> },
+        // The wall is full screen with no top bar, and works for a display link with nobody signed in.
+        { path: '/wall/region/:code', element: <RegionWallPage /> },
+        { path: '/wall/:trust', element: <TrustWallPage /> },
+        {
+          element: <SignedInLayout />,
+          children: [
+            { path: '/', element: <LandingPage /> },
+            { path: '/admin', element: <AdminPage /> },
+            { path: '/trust/:code', element: <TrustPage /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

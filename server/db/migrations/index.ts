@@ -1,0 +1,12 @@
+import { sql as accounts } from './001_accounts.ts';
+import { sql as feed } from './002_feed.ts';
+
+/**
+ * Every migration, in order. A migration is never edited once released: a change to the schema
+ * is a new entry at the end. Each one runs in the same transaction as its record in
+ * schema_migrations, so a failed migration leaves nothing half-applied.
+ */
+export const MIGRATIONS: readonly { id: string; sql: string }[] = [
+  { id: '001_accounts', sql: accounts },
+  { id: '002_feed', sql: feed },
+];

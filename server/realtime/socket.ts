@@ -1,0 +1,149 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { FeedEvent } from '../../shared/feed/events.ts';
+import type { ClientToServerEvents, ServerToClientEvents, SessionEndReason } from '../../shared/realtime/events.ts';
+import type { TrustCode } from '../../shared/reference/trusts.ts';
+import { authenticate, expectedOrigin, originMatches } from '../auth/authenticate.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { AppContext, LiveConnections } from '../context.ts';
+import type { PictureService } from '../picture/service.ts';
+import { NaivePublisher } from './naivePublisher.ts';
+import { PicturePublisher, type Publisher } from './picturePublisher.ts';
+import { handlePictureSubscriptions, socketSink } from './pictureSubscriptions.ts';
+
+interface SocketData {
+  principal: Principal;
+}
+
+/** Between instances sharing Redis: each stored batch, so that every instance's picture has it. */
+interface InterServerEvents {
+  'feed.ingested': (batch: { trust: TrustCode; events: FeedEvent[]; receivedAt: string }) => void;
+}
+
+export type OpsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type OpsSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+// Rooms that name who a socket speaks for, so that revoking a session or a display link can reach
+// its sockets on every instance (through the Redis adapter when there are several).
+const sessionRoom = (id: string) => `session:${id}`;
+const displayRoom = (id: string) => `display:${id}`;
+
+/**
+ * The Socket.IO side of the server. A socket is authenticated once, at the handshake, by the same
+ * `authenticate` as a REST request; what it may subscribe to is decided by the same policy.
+ */
+export class Realtime implements LiveConnections {
+  private io: OpsServer | undefined;
+  private closeRedis: (() => Promise<void>) | undefined;
+  private publisher: Publisher | undefined;
+  private shared = false;
+  private readonly ctx: Omit<AppContext, 'live' | 'metrics'>;
+  private readonly pictures: PictureService;
+
+  constructor(ctx: Omit<AppContext, 'live' | 'metrics'>, pictures: PictureService) {
+    this.ctx = ctx;
+    this.pictures = pictures;
+  }
+
+  async attach(httpServer: HttpServer): Promise<OpsServer> {
+    const io: OpsServer = new Server(httpServer, { serveClient: false, cors: undefined });
+    if (this.ctx.config.redisUrl) {
+      const pub = createClient({ url: this.ctx.config.redisUrl });
+      const sub = pub.duplicate();
+      pub.on('error', (error: unknown) => this.ctx.log.error({ err: error }, 'redis publisher error'));
+      sub.on('error', (error: unknown) => this.ctx.log.error({ err: error }, 'redis subscriber error'));
+      await Promise.all([pub.connect(), sub.connect()]);
+      io.adapter(createAdapter(pub, sub));
+      // Another instance stored a batch: apply it here too (applying twice changes nothing).
+      io.on('feed.ingested', (batch) => this.pictures.ingest(batch.trust, batch.events, new Date(batch.receivedAt)));
+      this.shared = true;
+      this.closeRedis = async () => {
+        await Promise.allSettled([pub.quit(), sub.quit()]);
+      };
+    }
+    io.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof Error ? error : new Error('not_signed_in')),
+      );
+    });
+    const sink = socketSink(io);
+    const publisher: Publisher = this.ctx.config.picturePush === 'per-event' ? new NaivePublisher(this.pictures, sink, this.ctx.now) : new PicturePublisher(this.pictures, sink, this.ctx.now);
+    io.on('connection', (socket) => {
+      this.onConnection(socket);
+      handlePictureSubscriptions(socket, publisher);
+    });
+    this.io = io;
+    this.publisher = publisher;
+    return io;
+  }
+
+  private async admit(socket: OpsSocket): Promise<void> {
+    const { headers } = socket.handshake;
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
+    const { principal, credential } = await authenticate(this.ctx.db, { cookieHeader: token ? undefined : headers.cookie, bearer: token }, this.ctx.now());
+    if (!principal) throw new Error('not_signed_in');
+    // A page of another origin can open a WebSocket that carries our cookie; only our own pages
+    // send our Origin. A display token is not sent by the browser on its own, so it needs no check.
+    // Socket.IO's long-polling opens with a GET, on which browsers send no Origin for a page of
+    // the same origin; they do send Sec-Fetch-Site, which no page can set, and that says the same.
+    if (credential === 'cookie') {
+      const expected = expectedOrigin(this.ctx.config.publicOrigin, { protocol: socket.handshake.secure ? 'https' : 'http', host: headers.host });
+      const sameOrigin = headers.origin === undefined ? headers['sec-fetch-site'] === 'same-origin' : originMatches(headers.origin, expected);
+      if (!sameOrigin) throw new Error('bad_origin');
+    }
+    socket.data.principal = principal;
+  }
+
+  private onConnection(socket: OpsSocket): void {
+    const { principal } = socket.data;
+    if (principal.kind === 'user') void socket.join(sessionRoom(principal.sessionId));
+    if (principal.kind === 'display') void socket.join(displayRoom(principal.display.id));
+    socket.on('session.whoami', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack(
+        principal.kind === 'user'
+          ? { ok: true, data: { kind: 'user', label: principal.user.displayName } }
+          : principal.kind === 'display'
+            ? { ok: true, data: { kind: 'display', label: principal.display.label } }
+            : { ok: false, error: 'forbidden', message: 'Feed keys do not use the live connection.' },
+      );
+    });
+  }
+
+  private end(room: string, reason: SessionEndReason): void {
+    if (!this.io) return;
+    this.io.to(room).emit('session.ended', { reason });
+    this.io.in(room).disconnectSockets(true);
+  }
+
+  endSessions(sessionIds: readonly string[], reason: SessionEndReason): void {
+    for (const id of sessionIds) this.end(sessionRoom(id), reason);
+  }
+
+  shareIngested(trust: TrustCode, events: readonly FeedEvent[], receivedAt: Date): void {
+    if (this.shared) this.io?.serverSideEmit('feed.ingested', { trust, events: [...events], receivedAt: receivedAt.toISOString() });
+  }
+
+  connectionCount(): number {
+    return this.io?.sockets.sockets.size ?? 0;
+  }
+
+  endDisplayLink(id: string): void {
+    this.end(displayRoom(id), 'revoked');
+  }
+
+  async close(): Promise<void> {
+    this.publisher?.close();
+    if (this.io) {
+      this.io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        void this.io?.close(() => resolve());
+      });
+    }
+    await this.closeRedis?.();
+  }
+}

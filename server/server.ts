@@ -1,0 +1,125 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { adminRoutes } from './admin/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { bootstrapAdmin } from './accounts/bootstrap.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import type { Route } from './http/route.ts';
+import { feedRoutes } from './feed/routes.ts';
+import { Metrics } from './meta/metrics.ts';
+import { metaRoutes } from './meta/routes.ts';
+import { QUIET_CONTEXT } from './picture/derive.ts';
+import { startHistoryRecorder } from './picture/history.ts';
+import { pictureRoutes } from './picture/routes.ts';
+import { PictureService } from './picture/service.ts';
+import { Realtime, type OpsServer } from './realtime/socket.ts';
+import { referenceRoutes } from './reference/routes.ts';
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  port: number;
+  db: Database;
+  io: OpsServer;
+  http: HttpServer;
+  app: Express;
+  routes: readonly Route[];
+  pictures: PictureService;
+  /** Set when this start created the admin account with a generated password. */
+  generatedAdminPassword: string | undefined;
+  adminCreated: boolean;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Logger;
+  now?: () => Date;
+  /** An already open database (tests share one); otherwise one is opened from the config. */
+  db?: Database;
+}
+
+/** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
+export function allRoutes(ctx: AppContext, pictures: PictureService): Route[] {
+  const routes: Route[] = [];
+  routes.push(...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...adminRoutes(ctx), ...referenceRoutes(), ...feedRoutes(ctx, pictures), ...pictureRoutes(ctx, pictures));
+  return routes;
+}
+
+/**
+ * Opens the database, applies migrations, creates the first admin when there is nobody, and
+ * serves the API, Socket.IO and the built client from one HTTP server.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, log } = options;
+  const now = options.now ?? (() => new Date());
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log.info({ applied }, 'database migrated');
+    const admin = await bootstrapAdmin(db, { password: config.adminPassword, at: now() });
+
+    const pictures = new PictureService(() => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds }));
+    const rebuildStarted = Date.now();
+    const rebuilt = await pictures.rebuild(db, now());
+    log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');
+
+    const realtime = new Realtime({ config, db, log, now }, pictures);
+    const metrics = new Metrics();
+    const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
+    const routes = allRoutes(ctx, pictures);
+    const http = createServer();
+    const app = createApp(ctx, routes);
+    http.on('request', app);
+    // Socket.IO wraps the request listeners present when it attaches: the app must come first.
+    const io = await realtime.attach(http);
+    // Batches other instances stored while this one was rebuilding, before it heard them live.
+    await pictures.catchUp(db, rebuilt.lastSeq);
+
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    const stopHistory = startHistoryRecorder(db, pictures, now, (error) => log.error({ err: error }, 'recording the minute history failed'));
+    const pruning = setInterval(() => pictures.prune(now()), 3600_000);
+    pruning.unref();
+    const { port } = http.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      db,
+      io,
+      http,
+      app,
+      routes,
+      pictures,
+      generatedAdminPassword: admin.generatedPassword,
+      adminCreated: admin.created,
+      close() {
+        closing ??= (async () => {
+          stopHistory();
+          metrics.close();
+          clearInterval(pruning);
+          http.closeAllConnections();
+          await realtime.close();
+          if (!options.db) await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (!options.db) await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The Socket.IO protocol, declared once for both ends: the server is
+ * `new Server<ClientToServerEvents, ServerToClientEvents>()` and the client
+ * `io() as Socket<ServerToClientEvents, ClientToServerEvents>`. Event names are `resource.verb`.
+ *
+ * A connection authenticates during the handshake with the session cookie or
+ * `auth: { token }` (a display token); a connection that fails gets a `connect_error`
+ * whose `message` is an error id (`not_signed_in`, `bad_origin`).
+ */
+
+import { z } from 'zod';
+import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
+import type { Json } from '../picture/mergePatch.ts';
+import type { Picture } from '../picture/picture.ts';
+import type { RegionPicture } from '../picture/region.ts';
+import type { RegionCode, TrustCode } from '../reference/trusts.ts';
+
+/** What a screen subscribes to: one trust's picture, or one region's summary. */
+export const PictureSubscription = z.union([z.object({ trust: TrustCodeSchema }).strict(), z.object({ region: RegionCodeSchema }).strict()], { error: 'name a trust ({ trust: "RX6" }) or a region ({ region: "Y63" })' });
+export type PictureSubscription = z.infer<typeof PictureSubscription>;
+
+/**
+ * A trust's picture, as pushed to its subscribers: the whole picture (on subscribe and
+ * periodically, so that a lost message cannot leave a screen wrong for long) or an RFC 7386 merge
+ * patch on the version before. A patch whose version is not the next one means a message was
+ * missed: subscribe again for the whole picture.
+ */
+export type PictureUpdate = { trust: TrustCode; version: number; asOf: string } & ({ picture: Picture } | { patch: Json });
+
+/** A region's summary, pushed the same way as a trust's picture. */
+export type RegionPictureUpdate = { region: RegionCode; version: number; asOf: string } & ({ picture: RegionPicture } | { patch: Json });
+
+/** Why the server is about to close a connection on purpose. */
+export type SessionEndReason = 'signed_out' | 'revoked' | 'expired' | 'account_disabled';
+
+export interface ServerToClientEvents {
+  /** A subscribed picture changed: at most 4 a second per subscription, within 250 ms of the event. */
+  'picture.update': (update: PictureUpdate | RegionPictureUpdate) => void;
+  /** Sent just before the server disconnects a socket whose session or display link ended. */
+  'session.ended': (payload: { reason: SessionEndReason }) => void;
+}
+
+export type AckAnswer<T, Extra = object> = ({ ok: true; data: T } & Extra) | { ok: false; error: string; message?: string };
+export type Ack<T, Extra = object> = (answer: AckAnswer<T, Extra>) => void;
+
+export interface ClientToServerEvents {
+  /**
+   * Start receiving `picture.update` for a trust or a region; answered with the whole picture now and its
+   * version, which the next patch builds on. Subscribing again is harmless and answers afresh.
+   */
+  'picture.subscribe': (subscription: PictureSubscription, ack: Ack<Picture | RegionPicture, { version: number }>) => void;
+  'picture.unsubscribe': (subscription: PictureSubscription, ack?: Ack<null>) => void;
+  /** Who this connection is, as the server sees it: a user or a display link. */
+  'session.whoami': (ack: Ack<{ kind: 'user' | 'display'; label: string }>) => void;
+}
+
+/** Connection errors the server gives in `connect_error.message`. */
+export const SOCKET_CONNECT_ERRORS = ['not_signed_in', 'bad_origin'] as const;
+
+/** How often a subscription gets the whole picture again, whatever changed. */
+export const FULL_PICTURE_EVERY_MS = 30_000;
+/** The least time between two updates of one subscription. */
+export const MIN_UPDATE_INTERVAL_MS = 250;

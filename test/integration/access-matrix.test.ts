@@ -1,0 +1,154 @@
+import type { Express } from 'express';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/http.ts';
+import { ADMIN_PASSWORD, databaseKinds, useTestServer } from '../support/server.ts';
+
+/**
+ * Every route × every kind of principal. The table below says, by hand, who may use each
+ * route; the test asks the real server as each of them. A route that is registered but missing
+ * here fails the test, so a route added later cannot go out without someone deciding its access.
+ */
+
+const PRINCIPALS = ['anonymous', 'admin', 'nationalExec', 'dmRX6', 'execRX6', 'dmRYC', 'coordY63', 'coordY61', 'displayRX6', 'displayY63', 'feedRX6'] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+
+const USERS: PrincipalName[] = ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'dmRYC', 'coordY63', 'coordY61'];
+const DISPLAYS: PrincipalName[] = ['displayRX6', 'displayY63'];
+const EVERYONE: PrincipalName[] = [...PRINCIPALS];
+
+interface Ids {
+  userId: string;
+  feedKeyId: string;
+  displayLinkId: string;
+}
+
+interface Case {
+  /** Who gets past access control (anything but 401/403); the rest get 401 when anonymous, else 403. */
+  allowed: PrincipalName[];
+  /** The requests to make; one may name its own `allowed` where access depends on the path. */
+  requests: (ids: Ids) => { path: string; body?: unknown; contentType?: string; allowed?: PrincipalName[] }[];
+}
+
+const READS_RX6: PrincipalName[] = ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'coordY63', 'displayRX6', 'displayY63'];
+const READS_RYC: PrincipalName[] = ['admin', 'nationalExec', 'dmRYC', 'coordY61'];
+
+const MATRIX: Record<string, Case> = {
+  'GET /health': { allowed: EVERYONE, requests: () => [{ path: '/health' }] },
+  'GET /openapi.json': { allowed: EVERYONE, requests: () => [{ path: '/openapi.json' }] },
+  'POST /auth/login': { allowed: EVERYONE, requests: () => [{ path: '/auth/login', body: { username: 'admin', password: ADMIN_PASSWORD } }] },
+  'POST /auth/logout': { allowed: USERS, requests: () => [{ path: '/auth/logout' }] },
+  'GET /auth/me': { allowed: USERS, requests: () => [{ path: '/auth/me' }] },
+  'GET /admin/users': { allowed: ['admin'], requests: () => [{ path: '/admin/users' }] },
+  'GET /admin/metrics': { allowed: ['admin'], requests: () => [{ path: '/admin/metrics' }] },
+  'POST /admin/users': { allowed: ['admin'], requests: () => [{ path: '/admin/users', body: { username: `made-${Math.random().toString(36).slice(2, 8)}`, displayName: 'Made', password: 'long-enough-pw', role: 'executive' } }] },
+  'GET /admin/users/:id': { allowed: ['admin'], requests: (ids) => [{ path: `/admin/users/${ids.userId}` }] },
+  'PATCH /admin/users/:id': { allowed: ['admin'], requests: (ids) => [{ path: `/admin/users/${ids.userId}`, body: { displayName: 'Renamed' } }] },
+  'GET /admin/feed-keys': { allowed: ['admin'], requests: () => [{ path: '/admin/feed-keys' }] },
+  'POST /admin/feed-keys': { allowed: ['admin'], requests: () => [{ path: '/admin/feed-keys', body: { trust: 'RX6' } }] },
+  'DELETE /admin/feed-keys/:id': { allowed: ['admin'], requests: (ids) => [{ path: `/admin/feed-keys/${ids.feedKeyId}` }] },
+  'GET /admin/display-links': { allowed: ['admin'], requests: () => [{ path: '/admin/display-links' }] },
+  'POST /admin/display-links': { allowed: ['admin'], requests: () => [{ path: '/admin/display-links', body: { label: 'x', trust: 'RX6' } }] },
+  'DELETE /admin/display-links/:id': { allowed: ['admin'], requests: (ids) => [{ path: `/admin/display-links/${ids.displayLinkId}` }] },
+  'GET /trusts': { allowed: [...USERS, ...DISPLAYS], requests: () => [{ path: '/trusts' }] },
+  'GET /regions': { allowed: [...USERS, ...DISPLAYS], requests: () => [{ path: '/regions' }] },
+  'GET /trusts/:code/hospitals': { allowed: [...USERS, ...DISPLAYS], requests: () => [{ path: '/trusts/RX6/hospitals' }, { path: '/trusts/RYC/hospitals' }] },
+  'GET /display/me': { allowed: DISPLAYS, requests: () => [{ path: '/display/me' }] },
+  'POST /feed/events': { allowed: ['feedRX6'], requests: () => [{ path: '/feed/events', body: [] }] },
+  'GET /trusts/:code/picture': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/picture', allowed: READS_RX6 },
+      { path: '/trusts/RYC/picture', allowed: READS_RYC },
+    ],
+  },
+  'GET /regions/:code/picture': {
+    allowed: [],
+    requests: () => [
+      { path: '/regions/Y63/picture', allowed: ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'coordY63', 'displayRX6', 'displayY63'] },
+      { path: '/regions/Y61/picture', allowed: ['admin', 'nationalExec', 'dmRYC', 'coordY61'] },
+    ],
+  },
+  'GET /trusts/:code/history': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/history', allowed: READS_RX6 },
+      { path: '/trusts/RYC/history', allowed: READS_RYC },
+    ],
+  },
+};
+
+/** Every route Express itself would answer, read from its router: nothing can hide outside the registry. */
+function expressRoutes(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: unknown[], prefix: string) => {
+    for (const layer of stack as { route?: { path: string; methods: Record<string, boolean> }; name?: string; handle?: { stack?: unknown[] } }[]) {
+      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack, prefix);
+    }
+  };
+  walk((app as unknown as { router: { stack: unknown[] } }).router.stack, '');
+  return found;
+}
+
+const kinds = await databaseKinds();
+
+describe.each(kinds)('access matrix on %s', (kind) => {
+  const clients = new Map<PrincipalName, ApiClient>();
+  let ids: Ids;
+  const t = useTestServer(kind);
+
+  beforeAll(async () => {
+    clients.set('anonymous', t.client());
+    clients.set('admin', t.admin);
+    clients.set('nationalExec', await t.signedIn({ username: 'national', role: 'executive' }));
+    clients.set('dmRX6', await t.signedIn({ username: 'dm-rx6', role: 'duty_manager', trust: 'RX6' }));
+    clients.set('execRX6', await t.signedIn({ username: 'exec-rx6', role: 'executive', trust: 'RX6' }));
+    clients.set('dmRYC', await t.signedIn({ username: 'dm-ryc', role: 'duty_manager', trust: 'RYC' }));
+    clients.set('coordY63', await t.signedIn({ username: 'coord-y63', role: 'coordinator', region: 'Y63' }));
+    clients.set('coordY61', await t.signedIn({ username: 'coord-y61', role: 'coordinator', region: 'Y61' }));
+    const link = async (body: object) => (await t.admin.post<{ id: string; token: string }>('/api/v1/admin/display-links', { label: 'wall', ...body })).body;
+    clients.set('displayRX6', t.client({ bearer: (await link({ trust: 'RX6' })).token }));
+    clients.set('displayY63', t.client({ bearer: (await link({ region: 'Y63' })).token }));
+    const feed = (await t.admin.post<{ id: string; key: string }>('/api/v1/admin/feed-keys', { trust: 'RX6' })).body;
+    clients.set('feedRX6', t.client({ bearer: feed.key }));
+    const target = (await t.admin.post<{ id: string }>('/api/v1/admin/users', { username: 'target', displayName: 'Target', password: 'long-enough-pw', role: 'executive' })).body;
+    ids = {
+      userId: target.id,
+      feedKeyId: (await t.admin.post<{ id: string }>('/api/v1/admin/feed-keys', { trust: 'RX7' })).body.id,
+      displayLinkId: (await link({ trust: 'RX7' })).id,
+    };
+  });
+
+  it('has an access decision in the table for every registered route, and no stale entry', () => {
+    const registered = t.server.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(registered);
+  });
+
+  it('registers every route Express answers through the registry', () => {
+    const mounted = expressRoutes(t.server.app).sort();
+    expect(mounted).toEqual(t.server.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort());
+  });
+
+  // Logout revokes sessions, so it goes last.
+  const order = Object.keys(MATRIX).sort((a, b) => Number(a === 'POST /auth/logout') - Number(b === 'POST /auth/logout'));
+  for (const key of order) {
+    it(`enforces who may ${key}`, async () => {
+      const [method] = key.split(' ') as [string, string];
+      const entry = MATRIX[key]!;
+      const outcomes: string[] = [];
+      for (const name of PRINCIPALS) {
+        const base = clients.get(name)!;
+        // A copy, so that a sign-in answered to one principal does not change its cookie.
+        const client = new ApiClient(base.baseUrl, base.bearer ? { bearer: base.bearer } : {});
+        client.cookie = base.cookie;
+        for (const request of entry.requests(ids)) {
+          const answer = await client.request(method, `/api/v1${request.path}`, request.body === undefined ? {} : { json: request.body });
+          const expected = (request.allowed ?? entry.allowed).includes(name) ? 'allowed' : name === 'anonymous' ? '401' : '403';
+          const got = answer.status === 401 || answer.status === 403 ? String(answer.status) : 'allowed';
+          outcomes.push(`${name} ${method} ${request.path}: ${got === expected ? 'ok' : `expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body)}`}`);
+        }
+      }
+      expect(outcomes.filter((o) => !o.endsWith(': ok'))).toEqual([]);
+    });
+  }
+});
