@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FeedEvent } from '../../shared/feed/events.ts';
+import { validateFeedBatch } from '../../shared/feed/events.ts';
+import { Scenario } from '../../shared/simulator/scenario.ts';
+import { londonMidnight } from '../../shared/time/london.ts';
+import { derivePicture } from '../picture/derive.ts';
+import { TrustState } from '../picture/state.ts';
+import { runModel } from './model.ts';
+import { fitHandover, parseAqi, resolveParams } from './params.ts';
+import { normalCdf } from './random.ts';
+import { summarise } from './summary.ts';
+
+const rows = parseAqi(readFileSync(path.join(import.meta.dirname, 'aqi-calibration.csv'), 'utf8'));
+const scenario = (fields: Partial<Scenario> = {}) => Scenario.parse({ trust: 'RX6', start: '2024-07-01T00:00:00+01:00', days: 1, seed: 7, ...fields });
+
+function run(fields: Partial<Scenario> = {}) {
+  const params = resolveParams(scenario(fields), rows);
+  const events: FeedEvent[] = [];
+  const records = runModel(params, { emit: (e) => events.push(e) });
+  return { params, events, records };
+}
+
+describe('the simulator model', () => {
+  const first = run();
+
+  it('gives the same events for the same seed, and others for another', () => {
+    expect(run().events).toEqual(first.events);
+    expect(run({ seed: 8 }).events).not.toEqual(first.events);
+  });
+
+  it('emits only events the feed accepts, in time order', () => {
+    const checked = validateFeedBatch(first.events);
+    expect(checked.ok).toBe(true);
+    for (let i = 1; i < first.events.length; i++) expect(Date.parse(first.events[i]!.at)).toBeGreaterThanOrEqual(Date.parse(first.events[i - 1]!.at));
+    expect(new Set(first.events.map((e) => e.id)).size).toBe(first.events.length);
+  });
+
+  it('ends every job or leaves it open at the end, and never puts a resource on two jobs at once', () => {
+    const busy = new Map<string, string | undefined>();
+    for (const event of first.events) {
+      if (event.type !== 'resource.status') continue;
+      if (event.status === 'mobile') expect(busy.get(event.resourceId), `${event.resourceId} at ${event.at}`).toBeUndefined();
+      busy.set(event.resourceId, event.status === 'available' || event.status === 'off_shift' ? undefined : event.jobId);
+    }
+    const closed = new Set(first.events.filter((e) => e.type === 'job.closed').map((e) => (e as { jobId: string }).jobId));
+    for (const job of first.records.jobs) {
+      if (job.closedAt !== undefined) expect(closed.has(job.id)).toBe(true);
+      if (job.closedAt !== undefined && job.firstArrivalAt !== undefined) expect(job.closedAt).toBeGreaterThanOrEqual(job.firstArrivalAt);
+    }
+  });
+
+  it('draws the published mix of categories and outcomes, near enough', () => {
+    const summary = summarise(first.params, first.records);
+    expect(summary.mix.C2).toBeCloseTo(first.params.mix.C2, 1);
+    expect(summary.outcomes.conveyedEd).toBeCloseTo(first.params.outcomes.conveyedEd, 1);
+    expect(summary.incidentsPerDay / first.params.incidentsPerDay).toBeGreaterThan(0.85);
+    expect(summary.incidentsPerDay / first.params.incidentsPerDay).toBeLessThan(1.15);
+  });
+
+  it('agrees with the picture derived from its own events on today’s response times', () => {
+    const state = new TrustState();
+    for (const event of first.events) state.apply(event, Date.parse(event.at));
+    const end = new Date(first.params.end - 1);
+    const picture = derivePicture(first.params.trust, state, end);
+    const midnight = londonMidnight(end).getTime();
+    for (const category of ['C1', 'C2', 'C3', 'C4'] as const) {
+      const reached = first.records.jobs.filter((j) => j.category === category && j.firstArrivalAt !== undefined && j.firstArrivalAt >= midnight);
+      expect(picture.responseToday[category].count, category).toBe(reached.length);
+      const mean = reached.reduce((s, j) => s + (j.firstArrivalAt! - j.createdAt), 0) / Math.max(1, reached.length) / 1000;
+      expect(Math.abs(picture.responseToday[category].meanSeconds - mean), category).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('runs fewer crews on a strike day and reaches only the covered categories during it', () => {
+    const strike = run({ strike: [{ from: '2024-07-01T07:00:00+01:00', to: '2024-07-01T19:00:00+01:00', staffingFactor: 0.5, covered: ['C1'] }] });
+    const during = (e: FeedEvent) => Date.parse(e.at) >= Date.parse('2024-07-01T07:30:00+01:00') && Date.parse(e.at) < Date.parse('2024-07-01T19:00:00+01:00');
+    const planned = (events: FeedEvent[]) => events.filter((e) => e.type === 'rota.planned' && during(e)).map((e) => (e as { resources: number }).resources);
+    expect(Math.max(...planned(strike.events))).toBeLessThan(Math.min(...planned(first.events)));
+    const categoryOf = new Map(strike.records.jobs.map((j) => [j.id, j.category]));
+    const dispatched = strike.events.filter((e) => e.type === 'resource.status' && e.status === 'mobile' && during(e)).map((e) => categoryOf.get((e as { jobId: string }).jobId));
+    expect(dispatched.length).toBeGreaterThan(0);
+    expect(dispatched.every((c) => c === 'C1')).toBe(true);
+  });
+});
+
+describe('fitting handover times', () => {
+  it('finds a lognormal whose shares over 30 and 60 minutes come near the targets', () => {
+    const fit = fitHandover(25, 0.2, 0.05);
+    const share = (m: number) => 1 - normalCdf((Math.log(m) - fit.mu) / fit.sigma);
+    expect(Math.exp(fit.mu + fit.sigma ** 2 / 2)).toBeCloseTo(25, 5);
+    expect(share(30)).toBeCloseTo(0.2, 1);
+    expect(share(60)).toBeCloseTo(0.05, 1);
+  });
+});
