@@ -2,9 +2,29 @@
  * A binary min-heap of timed entries: the simulator's calendar of what happens next. Entries at
  * the same time come out in the order they went in, so a run never depends on heap internals.
  */
+export interface CalendarSnapshot<T> {
+  items: { at: number; order: number; value: T }[];
+  counter: number;
+}
+
 export class Calendar<T> {
-  private readonly items: { at: number; order: number; value: T }[] = [];
-  private counter = 0;
+  private readonly items: { at: number; order: number; value: T }[];
+  private counter: number;
+
+  constructor(snapshot?: CalendarSnapshot<T>) {
+    this.items = snapshot ? snapshot.items.map((i) => ({ ...i })) : [];
+    this.counter = snapshot?.counter ?? 0;
+  }
+
+  /** Everything needed to carry on later exactly where this calendar stands (plain data, JSON-safe when T is). */
+  snapshot(): CalendarSnapshot<T> {
+    return { items: this.items.map((i) => ({ ...i })), counter: this.counter };
+  }
+
+  /** When the next entry is due, without taking it. */
+  peekAt(): number | undefined {
+    return this.items[0]?.at;
+  }
 
   get size(): number {
     return this.items.length;

@@ -7,7 +7,7 @@ import { Scenario } from '../../shared/simulator/scenario.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import { derivePicture } from '../picture/derive.ts';
 import { TrustState } from '../picture/state.ts';
-import { runModel } from './model.ts';
+import { createModel, resumeModel, runModel } from './model.ts';
 import { fitHandover, parseAqi, resolveParams } from './params.ts';
 import { normalCdf } from './random.ts';
 import { summarise } from './summary.ts';
@@ -82,6 +82,56 @@ describe('the simulator model', () => {
     const dispatched = strike.events.filter((e) => e.type === 'resource.status' && e.status === 'mobile' && during(e)).map((e) => categoryOf.get((e as { jobId: string }).jobId));
     expect(dispatched.length).toBeGreaterThan(0);
     expect(dispatched.every((c) => c === 'C1')).toBe(true);
+  });
+});
+
+describe('a run that stops and carries on', () => {
+  it('gives, resumed from a stored snapshot, exactly the events an unbroken run gives', () => {
+    const params = resolveParams(scenario({ days: 1 }), rows);
+    const unbroken: FeedEvent[] = [];
+    createModel(params, { emit: (e) => unbroken.push(e) }).advance(params.end);
+    const resumed: FeedEvent[] = [];
+    const first = createModel(params, { emit: (e) => resumed.push(e) });
+    const middle = params.start + 7.5 * 3600_000;
+    first.advance(middle);
+    const stored = JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<typeof first.snapshot>;
+    resumeModel(params, stored, { emit: (e) => resumed.push(e) }).advance(params.end);
+    expect(resumed.length).toBe(unbroken.length);
+    expect(resumed).toEqual(unbroken);
+  });
+
+  it('forgets closed jobs once their crews are free, so a long live run does not grow', () => {
+    const params = { ...resolveParams(scenario({ days: 3 }), rows) };
+    const model = createModel(params);
+    const open: number[] = [];
+    for (let day = 0; day < 3; day++) {
+      model.advance(params.start + (day + 1) * 86_400_000);
+      open.push(Object.keys(model.snapshot().jobs).length);
+    }
+    // A day of North East is about 1,300 jobs: what stays is the work in hand, not the history.
+    expect(Math.max(...open)).toBeLessThan(300);
+  });
+});
+
+describe('an emergency department closing its doors', () => {
+  it('sends no ambulance to it while it is closed, and its share to the others', () => {
+    const hospital = 'RTD02';
+    const closure = { hospital, from: '2024-07-01T10:00:00+01:00', to: '2024-07-01T16:00:00+01:00' };
+    const open = run();
+    const closed = run({ edClosures: [closure] });
+    const during = (e: FeedEvent) => Date.parse(e.at) >= Date.parse(closure.from) && Date.parse(e.at) < Date.parse(closure.to);
+    const arrivals = (events: FeedEvent[], code: string) => events.filter((e) => e.type === 'handover.arrived' && e.hospital === code && during(e)).length;
+    expect(arrivals(open.events, hospital)).toBeGreaterThan(5);
+    expect(arrivals(closed.events, hospital)).toBe(0);
+    const others = closed.params.hospitals.filter((h) => h.code !== hospital);
+    const elsewhere = (events: FeedEvent[]) => others.reduce((n, h) => n + arrivals(events, h.code), 0);
+    expect(elsewhere(closed.events)).toBeGreaterThan(elsewhere(open.events));
+  });
+
+  it('refuses a closure of a department the trust does not have', () => {
+    const parsed = Scenario.safeParse({ trust: 'RX6', start: '2024-07-01T00:00:00Z', days: 1, seed: 1, edClosures: [{ hospital: 'RRU-NOPE', from: '2024-07-01T10:00:00Z', to: '2024-07-01T12:00:00Z' }] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['edClosures', 0, 'hospital']);
   });
 });
 

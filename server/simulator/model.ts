@@ -1,8 +1,8 @@
 import type { Category, FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
 import { londonOffsetMinutes } from '../../shared/time/london.ts';
-import { Calendar } from './heap.ts';
+import { Calendar, type CalendarSnapshot } from './heap.ts';
 import type { ModelParams } from './params.ts';
-import { exponential, lognormal, lognormalByMean, pickWeighted, seeded, type Random } from './random.ts';
+import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type Random } from './random.ts';
 
 /**
  * A discrete-event model of one ambulance trust (pure: parameters and a seed in, events and
@@ -60,54 +60,96 @@ interface Resource {
   leaving: boolean;
 }
 
-interface Job {
-  record: JobRecord;
+interface Job extends JobRecord {
   callId: string;
   waiting: boolean;
   /** Resources it draws: a C1 may draw a second. */
   wanted: number;
 }
 
+/** What is due to happen; resources by their index, jobs by their id, so the calendar is plain data. */
 type Happening =
   | { kind: 'call' }
   | { kind: 'answered'; callId: string; receivedAt: number; makesJob: boolean }
   | { kind: 'created'; callId: string }
-  | { kind: 'arrived'; resource: Resource; job: Job; lead: boolean }
-  | { kind: 'sceneDone'; resource: Resource; job: Job; lead: boolean }
-  | { kind: 'atHospital'; resource: Resource; job: Job; hospital: string }
-  | { kind: 'handedOver'; resource: Resource; job: Job; hospital: string; arrivedAt: number }
-  | { kind: 'cleared'; resource: Resource }
-  | { kind: 'callback'; job: Job }
-  | { kind: 'upgrade'; job: Job }
+  | { kind: 'arrived'; resource: number; job: string; lead: boolean }
+  | { kind: 'sceneDone'; resource: number; job: string; lead: boolean }
+  | { kind: 'atHospital'; resource: number; job: string; hospital: string }
+  | { kind: 'handedOver'; resource: number; job: string; hospital: string; arrivedAt: number }
+  | { kind: 'cleared'; resource: number }
+  | { kind: 'callback'; job: string }
+  | { kind: 'upgrade'; job: string }
   | { kind: 'rota' };
 
-export interface RunOptions {
+/**
+ * Everything a run needs to carry on later exactly as if it had never stopped: plain data, safe
+ * to store as JSON. The parameters are not in it: they come again from the scenario.
+ */
+export interface ModelState {
+  now: number;
+  random: { a: number };
+  serial: number;
+  resources: Resource[];
+  /** Jobs still open, or closed with a crew still on them. */
+  jobs: Record<string, Job>;
+  queues: Record<Category, string[]>;
+  calendar: CalendarSnapshot<Happening>;
+}
+
+export interface ModelOptions {
   /** Hours simulated before `start` so the service is warm: busy crews, a queue, people at hospitals. */
   warmUpHours?: number;
   /** Receives every event, warm-up included, in time order. */
   emit?: (event: FeedEvent) => void;
+  /** Keeps the records a summary is made of (a long live run does without). */
+  collect?: boolean;
 }
 
-export function runModel(params: ModelParams, options: RunOptions = {}): RunRecords {
-  const random: Random = seeded(params.seed);
-  const calendar = new Calendar<Happening>();
-  const records: RunRecords = { jobs: [], calls: [], handovers: [] };
-  const emit = options.emit ?? (() => undefined);
+export interface TrustModel {
+  /** Runs every happening due before `until` (ms since the epoch). */
+  advance(until: number): void;
+  /** The state as it stands, to store and resume from. */
+  snapshot(): ModelState;
+  /** Present when the model was made with `collect`. */
+  readonly records: RunRecords | undefined;
+}
+
+/** A run from a standing start `warmUpHours` (24 by default) before `params.start`. */
+export function createModel(params: ModelParams, options: ModelOptions = {}): TrustModel {
   const begin = params.start - (options.warmUpHours ?? 24) * 3600_000;
-  const resources: Resource[] = [];
-  const queues: Record<Category, Job[]> = { C1: [], C2: [], C3: [], C4: [], C5: [] };
-  let serial = 0;
-  let now = begin;
-  const id = (prefix: string) => `${prefix}${(++serial).toString(36)}`;
+  const state: ModelState = { now: begin, random: { a: params.seed >>> 0 }, serial: 0, resources: [], jobs: {}, queues: { C1: [], C2: [], C3: [], C4: [], C5: [] }, calendar: { items: [], counter: 0 } };
+  return buildModel(params, state, options, /* fresh */ true);
+}
+
+/** Carries on a run from a state it saved. */
+export function resumeModel(params: ModelParams, state: ModelState, options: ModelOptions = {}): TrustModel {
+  return buildModel(params, structuredClone(state), options, /* fresh */ false);
+}
+
+/** Runs the whole scenario, warm-up included, and answers what a summary is made of. */
+export function runModel(params: ModelParams, options: Omit<ModelOptions, 'collect'> = {}): RunRecords {
+  const model = createModel(params, { ...options, collect: true });
+  model.advance(params.end);
+  return model.records!;
+}
+
+function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, fresh: boolean): TrustModel {
+  const random: Random = seededFrom(s.random);
+  const calendar = new Calendar<Happening>(s.calendar);
+  const records: RunRecords | undefined = options.collect ? { jobs: [], calls: [], handovers: [] } : undefined;
+  const emit = options.emit ?? (() => undefined);
+  const { resources, jobs, queues } = s;
+  const id = (prefix: string) => `${prefix}${(++s.serial).toString(36)}`;
   const at = (t: number) => new Date(Math.round(t)).toISOString();
-  const send = (fields: Record<string, unknown> & { type: FeedEvent['type'] }) => emit({ id: id('e'), trust: params.trust.code, at: at(now), ...fields } as FeedEvent);
+  const send = (fields: Record<string, unknown> & { type: FeedEvent['type'] }) => emit({ id: id('e'), trust: params.trust.code, at: at(s.now), ...fields } as FeedEvent);
   const setStatus = (r: Resource, status: ResourceStatus, job?: string) => {
     r.status = status;
     r.job = job;
     send({ type: 'resource.status', resourceId: r.id, kind: r.kind, status, ...(job ? { jobId: job } : {}) });
   };
 
-  const strikeAt = (t: number) => params.strikes.find((s) => s.from <= t && t < s.to);
+  const strikeAt = (t: number) => params.strikes.find((x) => x.from <= t && t < x.to);
+  const closedAt = (hospital: string, t: number) => params.edClosures.some((c) => c.hospital === hospital && c.from <= t && t < c.to);
   const plannedAt = (t: number) => {
     const strike = strikeAt(t);
     const factor = strike ? strike.staffingFactor : params.staffingFactor;
@@ -120,10 +162,11 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
   const maxRate = (params.incidentsPerDay * params.callsPerIncident * Math.max(...HOUR_PROFILE) * Math.max(...DAY_PROFILE)) / 86_400_000;
 
   const onShift = () => resources.filter((r) => r.status !== 'off_shift' && !r.leaving).length;
+  const freeCrew = () => resources.find((x) => x.status === 'available' && !x.leaving);
 
   const rota = () => {
-    const hourStart = Math.floor(now / 3600_000) * 3600_000;
-    const target = plannedAt(now);
+    const hourStart = Math.floor(s.now / 3600_000) * 3600_000;
+    const target = plannedAt(s.now);
     send({ type: 'rota.planned', from: at(hourStart), to: at(hourStart + 3600_000), resources: target });
     let current = onShift();
     for (const r of resources) {
@@ -154,43 +197,59 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
     dispatch();
   };
 
-  const free = (r: Resource) => {
+  const free = (index: number) => {
+    const r = resources[index]!;
+    const job = r.job;
     if (r.leaving) {
       r.leaving = false;
       setStatus(r, 'off_shift');
     } else {
       setStatus(r, 'available');
-      dispatch();
     }
+    forget(job);
+    if (r.status === 'available') dispatch();
+  };
+
+  /** A closed job is dropped from the state once no crew is on it any more. */
+  const forget = (jobId: string | undefined) => {
+    if (jobId === undefined) return;
+    const job = jobs[jobId];
+    if (job?.closedAt !== undefined && !resources.some((r) => r.job === jobId)) delete jobs[jobId];
+  };
+
+  const close = (job: Job, outcome: Outcome) => {
+    job.closedAt = s.now;
+    send({ type: 'job.closed', jobId: job.id, outcome });
   };
 
   /** Sends free crews to waiting jobs, most urgent first, oldest first within a category. */
   const dispatch = () => {
-    const strike = strikeAt(now);
+    const strike = strikeAt(s.now);
     for (const category of ['C1', 'C2', 'C3', 'C4'] as const) {
       if (strike && !strike.covered.has(category)) continue;
       const queue = queues[category];
       while (queue.length > 0) {
-        const crew = resources.find((x) => x.status === 'available' && !x.leaving);
+        const crew = freeCrew();
         if (!crew) return;
-        const job = queue.shift()!;
+        const job = jobs[queue.shift()!]!;
         job.waiting = false;
         sendCrew(crew, job, true);
         // A C1 (and a few C2) may draw a second resource, if one is free now.
-        const second = job.wanted > 1 ? resources.find((x) => x.status === 'available' && !x.leaving) : undefined;
+        const second = job.wanted > 1 ? freeCrew() : undefined;
         if (second) sendCrew(second, job, false);
       }
     }
   };
 
   const sendCrew = (crew: Resource, job: Job, lead: boolean) => {
-    setStatus(crew, 'mobile', job.record.id);
-    calendar.push(now + lognormalByMean(random, params.travelMinutes * MIN, 0.6), { kind: 'arrived', resource: crew, job, lead });
+    setStatus(crew, 'mobile', job.id);
+    calendar.push(s.now + lognormalByMean(random, params.travelMinutes * MIN, 0.6), { kind: 'arrived', resource: resources.indexOf(crew), job: job.id, lead });
   };
 
   const measured = (t: number) => t >= params.start && t < params.end;
 
   const handle = (h: Happening) => {
+    const now = s.now;
     switch (h.kind) {
       case 'call': {
         const callId = id('c');
@@ -202,7 +261,7 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
       }
       case 'answered':
         send({ type: 'call.answered', callId: h.callId });
-        records.calls.push({ answeredAt: now, answerSeconds: (now - h.receivedAt) / 1000, measured: measured(now) });
+        records?.calls.push({ answeredAt: now, answerSeconds: (now - h.receivedAt) / 1000, measured: measured(now) });
         // Triage takes about 30 s to a category and a job (the response clock starts then).
         if (h.makesJob) calendar.push(now + 30_000, { kind: 'created', callId: h.callId });
         return;
@@ -211,81 +270,90 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
         const nonTelephone = 1 - params.outcomes.hearAndTreat;
         const outcome: Outcome =
           category === 'C5' ? 'hear_and_treat' : pickWeighted(random, { see_and_treat: params.outcomes.seeAndTreat / nonTelephone, conveyed_ed: params.outcomes.conveyedEd / nonTelephone, conveyed_other: params.outcomes.conveyedOther / nonTelephone });
-        const record: JobRecord = { id: id('j'), category, createdAt: now, outcome, measured: measured(now) };
-        records.jobs.push(record);
-        const job: Job = { record, callId: h.callId, waiting: true, wanted: category === 'C1' ? (random() < 0.55 ? 2 : 1) : category === 'C2' && random() < 0.07 ? 2 : 1 };
-        send({ type: 'job.created', jobId: record.id, category, callId: h.callId });
+        const wanted = category === 'C1' ? (random() < 0.55 ? 2 : 1) : category === 'C2' && random() < 0.07 ? 2 : 1;
+        const job: Job = { id: id('j'), category, createdAt: now, outcome, measured: measured(now), callId: h.callId, waiting: true, wanted };
+        jobs[job.id] = job;
+        records?.jobs.push(job);
+        send({ type: 'job.created', jobId: job.id, category, callId: h.callId });
         if (category === 'C5') {
-          calendar.push(now + lognormalByMean(random, 45 * MIN, 0.8), { kind: 'callback', job });
+          calendar.push(now + lognormalByMean(random, 45 * MIN, 0.8), { kind: 'callback', job: job.id });
           return;
         }
-        queues[category].push(job);
-        if (category === 'C3' && random() < 0.04) calendar.push(now + exponential(random, 30 * MIN), { kind: 'upgrade', job });
+        queues[category].push(job.id);
+        if (category === 'C3' && random() < 0.04) calendar.push(now + exponential(random, 30 * MIN), { kind: 'upgrade', job: job.id });
         dispatch();
         return;
       }
       case 'upgrade': {
+        const job = jobs[h.job];
         const index = queues.C3.indexOf(h.job);
-        if (index < 0 || !h.job.waiting) return;
+        if (!job || index < 0 || !job.waiting) return;
         queues.C3.splice(index, 1);
-        h.job.record.category = 'C2';
-        queues.C2.push(h.job);
-        send({ type: 'job.recategorised', jobId: h.job.record.id, category: 'C2' });
+        job.category = 'C2';
+        queues.C2.push(job.id);
+        send({ type: 'job.recategorised', jobId: job.id, category: 'C2' });
         dispatch();
         return;
       }
-      case 'callback':
-        h.job.record.closedAt = now;
-        send({ type: 'job.closed', jobId: h.job.record.id, outcome: 'hear_and_treat' });
+      case 'callback': {
+        const job = jobs[h.job]!;
+        close(job, 'hear_and_treat');
+        forget(job.id);
         return;
+      }
       case 'arrived': {
-        h.job.record.firstArrivalAt ??= now;
-        send({ type: 'job.resourceArrived', jobId: h.job.record.id, resourceId: h.resource.id });
-        setStatus(h.resource, 'on_scene', h.job.record.id);
+        const job = jobs[h.job]!;
+        job.firstArrivalAt ??= now;
+        send({ type: 'job.resourceArrived', jobId: job.id, resourceId: resources[h.resource]!.id });
+        setStatus(resources[h.resource]!, 'on_scene', job.id);
         const sceneMinutes = h.lead ? 35 : 20;
-        calendar.push(now + lognormalByMean(random, sceneMinutes * MIN, 0.5), { kind: 'sceneDone', resource: h.resource, job: h.job, lead: h.lead });
+        calendar.push(now + lognormalByMean(random, sceneMinutes * MIN, 0.5), { kind: 'sceneDone', resource: h.resource, job: job.id, lead: h.lead });
         return;
       }
       case 'sceneDone': {
-        const { resource, job } = h;
-        if (!h.lead || job.record.outcome === 'see_and_treat') {
-          if (h.lead) {
-            job.record.closedAt = now;
-            send({ type: 'job.closed', jobId: job.record.id, outcome: 'see_and_treat' });
-          }
-          setStatus(resource, 'clearing', job.record.id);
-          calendar.push(now + lognormalByMean(random, 8 * MIN, 0.5), { kind: 'cleared', resource });
+        const resource = resources[h.resource]!;
+        const job = jobs[h.job]!;
+        if (!h.lead || job.outcome === 'see_and_treat') {
+          if (h.lead) close(job, 'see_and_treat');
+          setStatus(resource, 'clearing', job.id);
+          calendar.push(now + lognormalByMean(random, 8 * MIN, 0.5), { kind: 'cleared', resource: h.resource });
           return;
         }
-        setStatus(resource, 'conveying', job.record.id);
+        setStatus(resource, 'conveying', job.id);
         const travel = lognormalByMean(random, (params.travelMinutes + 10) * MIN, 0.5);
-        if (job.record.outcome === 'conveyed_ed' && params.hospitals.length > 0) {
-          const hospital = params.hospitals[Math.floor(random() * params.hospitals.length)]!.code;
-          calendar.push(now + travel, { kind: 'atHospital', resource, job, hospital });
+        if (job.outcome === 'conveyed_ed' && params.hospitals.length > 0) {
+          // A department that has closed its doors takes no ambulances; the others take its share.
+          const open = params.edClosures.length ? params.hospitals.filter((x) => !closedAt(x.code, now)) : params.hospitals;
+          const choices = open.length ? open : params.hospitals;
+          const hospital = choices[Math.floor(random() * choices.length)]!.code;
+          calendar.push(now + travel, { kind: 'atHospital', resource: h.resource, job: job.id, hospital });
         } else {
-          calendar.push(now + travel, { kind: 'handedOver', resource, job, hospital: '', arrivedAt: now + travel });
+          calendar.push(now + travel, { kind: 'handedOver', resource: h.resource, job: job.id, hospital: '', arrivedAt: now + travel });
         }
         return;
       }
       case 'atHospital': {
-        send({ type: 'handover.arrived', resourceId: h.resource.id, hospital: h.hospital, jobId: h.job.record.id });
-        setStatus(h.resource, 'at_hospital', h.job.record.id);
+        send({ type: 'handover.arrived', resourceId: resources[h.resource]!.id, hospital: h.hospital, jobId: h.job });
+        setStatus(resources[h.resource]!, 'at_hospital', h.job);
         const fit = params.handoverByHospital.get(h.hospital)!;
         let wait = lognormal(random, fit.mu, fit.sigma) * MIN;
+        // The same patients spread over fewer open departments: each takes longer to hand over.
+        const closed = params.edClosures.length ? params.hospitals.filter((x) => closedAt(x.code, now)).length : 0;
+        if (closed > 0 && closed < params.hospitals.length) wait *= params.hospitals.length / (params.hospitals.length - closed);
         if (params.releaseAt45) wait = Math.min(wait, 45 * MIN);
         calendar.push(now + wait, { kind: 'handedOver', resource: h.resource, job: h.job, hospital: h.hospital, arrivedAt: now });
         return;
       }
       case 'handedOver': {
-        const { resource, job } = h;
+        const resource = resources[h.resource]!;
+        const job = jobs[h.job]!;
         if (h.hospital) {
           send({ type: 'handover.completed', resourceId: resource.id, hospital: h.hospital });
-          records.handovers.push({ arrivedAt: h.arrivedAt, seconds: (now - h.arrivedAt) / 1000, measured: measured(h.arrivedAt) });
+          records?.handovers.push({ arrivedAt: h.arrivedAt, seconds: (now - h.arrivedAt) / 1000, measured: measured(h.arrivedAt) });
         }
-        job.record.closedAt = now;
-        send({ type: 'job.closed', jobId: job.record.id, outcome: job.record.outcome });
-        setStatus(resource, 'clearing', job.record.id);
-        calendar.push(now + lognormalByMean(random, 12 * MIN, 0.5), { kind: 'cleared', resource });
+        close(job, job.outcome);
+        setStatus(resource, 'clearing', job.id);
+        calendar.push(now + lognormalByMean(random, 12 * MIN, 0.5), { kind: 'cleared', resource: h.resource });
         return;
       }
       case 'cleared':
@@ -299,7 +367,7 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
 
   // Calls by thinning: candidate times at the peak rate, each kept with the rate at its time.
   const scheduleNextCall = () => {
-    let t = now;
+    let t = s.now;
     for (;;) {
       t += exponential(random, 1 / maxRate);
       if (random() * maxRate <= demandRate(t)) break;
@@ -307,11 +375,23 @@ export function runModel(params: ModelParams, options: RunOptions = {}): RunReco
     if (t < params.end) calendar.push(t, { kind: 'call' });
   };
 
-  rota();
-  scheduleNextCall();
-  for (let next = calendar.pop(); next && next.at < params.end; next = calendar.pop()) {
-    now = next.at;
-    handle(next.value);
+  if (fresh) {
+    rota();
+    scheduleNextCall();
   }
-  return records;
+
+  return {
+    records,
+    advance(until) {
+      for (let due = calendar.peekAt(); due !== undefined && due < until; due = calendar.peekAt()) {
+        const next = calendar.pop()!;
+        s.now = next.at;
+        handle(next.value);
+      }
+      s.now = Math.max(s.now, until);
+    },
+    snapshot() {
+      return structuredClone({ ...s, calendar: calendar.snapshot() });
+    },
+  };
 }

@@ -90,6 +90,8 @@ export interface ModelParams {
   staffingFactor: number;
   strikes: { from: number; to: number; staffingFactor: number; covered: Set<Category> }[];
   releaseAt45: boolean;
+  /** Emergency departments closed to ambulances for a while (diverts): conveyances go to the others. */
+  edClosures: { hospital: string; from: number; to: number }[];
   /** Mean travel to scene and to hospital, minutes: longer in rural trusts. */
   travelMinutes: number;
 }
@@ -184,6 +186,7 @@ export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calib
     staffingFactor: scenario.capacity?.staffingFactor ?? 1,
     strikes: (scenario.strike ?? []).map((s) => ({ from: Date.parse(s.from), to: Date.parse(s.to), staffingFactor: s.staffingFactor, covered: new Set(s.covered) })),
     releaseAt45: scenario.releaseAt45 ?? false,
+    edClosures: (scenario.edClosures ?? []).map((c) => ({ hospital: c.hospital, from: Date.parse(c.from), to: Date.parse(c.to) })),
     travelMinutes: tuned.travelMinutes,
   };
 }

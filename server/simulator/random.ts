@@ -5,10 +5,17 @@
 export type Random = () => number;
 
 export function seeded(seed: number): Random {
-  let a = seed >>> 0;
+  return seededFrom({ a: seed >>> 0 });
+}
+
+/**
+ * The same generator over a state the caller keeps: saving `state` and resuming from it later
+ * gives exactly the numbers an unbroken run would have given.
+ */
+export function seededFrom(state: { a: number }): Random {
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+    state.a = (state.a + 0x6d2b79f5) >>> 0;
+    let t = state.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TrustCodeSchema } from '../auth/schemas.ts';
 import { CategorySchema } from '../feed/events.ts';
+import { hospitalsOfTrust } from '../reference/hospitals.ts';
 
 /**
  * A simulator scenario (CONTRACT.md "Simulator summary"). Whatever is left out takes the trust's
@@ -41,8 +42,23 @@ export const Scenario = z
       .optional(),
     /** Extra: crews leave hospital after 45 minutes whether or not the patient was handed over. */
     releaseAt45: z.boolean().optional(),
+    /** Extra: emergency departments that close their doors to ambulances for a while (a divert). */
+    edClosures: z
+      .array(
+        z
+          .object({ hospital: z.string().min(1), from: Instant, to: Instant })
+          .strict()
+          .refine((c) => Date.parse(c.from) < Date.parse(c.to), { path: ['to'], message: 'must be after from' }),
+      )
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((scenario, ctx) => {
+    const known = new Set(hospitalsOfTrust(scenario.trust).map((h) => h.code));
+    scenario.edClosures?.forEach((c, i) => {
+      if (!known.has(c.hospital)) ctx.addIssue({ code: 'custom', path: ['edClosures', i, 'hospital'], message: `is not an emergency department of ${scenario.trust} (see GET /api/v1/trusts/${scenario.trust}/hospitals)` });
+    });
+  });
 export type Scenario = z.infer<typeof Scenario>;
 
 const Response = z.object({ meanSeconds: z.number(), p90Seconds: z.number() });
