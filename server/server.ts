@@ -19,7 +19,9 @@ import { startHistoryRecorder } from './picture/history.ts';
 import { pictureRoutes } from './picture/routes.ts';
 import { PictureService } from './picture/service.ts';
 import { Realtime, type OpsServer } from './realtime/socket.ts';
+import type { TrustCode } from '../shared/reference/trusts.ts';
 import { referenceRoutes } from './reference/routes.ts';
+import { LiveSimulator } from './simulator/live.ts';
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:3000. */
@@ -43,6 +45,8 @@ export interface StartOptions {
   now?: () => Date;
   /** An already open database (tests share one); otherwise one is opened from the config. */
   db?: Database;
+  /** The trusts the built-in simulator feeds when it is on: all of them unless narrowed. */
+  simulatorTrusts?: readonly TrustCode[];
 }
 
 /** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
@@ -94,6 +98,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     pruning.unref();
     const { port } = http.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    // The simulator posts to this server's own feed API, over loopback whatever address it listens on.
+    const loopback = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '[::1]' : host;
+    const simulator = config.simulator ? new LiveSimulator({ db, log, now, feedUrl: `http://${loopback}:${port}`, ...(options.simulatorTrusts ? { trusts: options.simulatorTrusts } : {}) }) : undefined;
+    simulator?.start();
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -108,6 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       adminCreated: admin.created,
       close() {
         closing ??= (async () => {
+          await simulator?.stop();
           stopHistory();
           metrics.close();
           clearInterval(pruning);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { toErrorIssues } from '../../shared/http/errors.ts';
 import { Scenario } from '../../shared/simulator/scenario.ts';
-import { projectRoot } from '../paths.ts';
+import { aqiRows, calibration } from './data.ts';
 import { runModel } from './model.ts';
-import { parseAqi, resolveParams } from './params.ts';
+import { resolveParams } from './params.ts';
 import { summarise } from './summary.ts';
 
 /**
@@ -38,8 +37,7 @@ function main(argv: string[]): void {
   }
   const parsed = Scenario.safeParse(raw);
   if (!parsed.success) fail(`The scenario ${file} is not valid:\n${toErrorIssues(parsed.error).map((i) => `  - ${i.path || '(scenario)'}: ${i.message}`).join('\n')}`);
-  const rows = parseAqi(readFileSync(path.join(projectRoot(), 'server', 'simulator', 'aqi-calibration.csv'), 'utf8'));
-  const params = resolveParams(parsed.data, rows);
+  const params = resolveParams(parsed.data, aqiRows(), calibration());
   const records = runModel(params);
   process.stdout.write(`${JSON.stringify(summarise(params, records))}\n`);
 }

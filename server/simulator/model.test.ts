@@ -138,8 +138,8 @@ describe('an emergency department closing its doors', () => {
 describe('fitting handover times', () => {
   it('finds a lognormal whose shares over 30 and 60 minutes come near the targets', () => {
     const fit = fitHandover(25, 0.2, 0.05);
-    const share = (m: number) => 1 - normalCdf((Math.log(m) - fit.mu) / fit.sigma);
-    expect(Math.exp(fit.mu + fit.sigma ** 2 / 2)).toBeCloseTo(25, 5);
+    const share = (m: number) => 1 - normalCdf((Math.log(m - fit.shiftMinutes) - fit.mu) / fit.sigma);
+    expect(fit.shiftMinutes + Math.exp(fit.mu + fit.sigma ** 2 / 2)).toBeCloseTo(25, 5);
     expect(share(30)).toBeCloseTo(0.2, 1);
     expect(share(60)).toBeCloseTo(0.05, 1);
   });

@@ -86,6 +86,8 @@ type Happening =
  * to store as JSON. The parameters are not in it: they come again from the scenario.
  */
 export interface ModelState {
+  /** Put before every id the run makes (jobs, calls, events), so that two runs never share one. */
+  prefix: string;
   now: number;
   random: { a: number };
   serial: number;
@@ -103,6 +105,8 @@ export interface ModelOptions {
   emit?: (event: FeedEvent) => void;
   /** Keeps the records a summary is made of (a long live run does without). */
   collect?: boolean;
+  /** Put before every job, call and event id (none by default). */
+  idPrefix?: string;
 }
 
 export interface TrustModel {
@@ -117,7 +121,7 @@ export interface TrustModel {
 /** A run from a standing start `warmUpHours` (24 by default) before `params.start`. */
 export function createModel(params: ModelParams, options: ModelOptions = {}): TrustModel {
   const begin = params.start - (options.warmUpHours ?? 24) * 3600_000;
-  const state: ModelState = { now: begin, random: { a: params.seed >>> 0 }, serial: 0, resources: [], jobs: {}, queues: { C1: [], C2: [], C3: [], C4: [], C5: [] }, calendar: { items: [], counter: 0 } };
+  const state: ModelState = { prefix: options.idPrefix ?? '', now: begin, random: { a: params.seed >>> 0 }, serial: 0, resources: [], jobs: {}, queues: { C1: [], C2: [], C3: [], C4: [], C5: [] }, calendar: { items: [], counter: 0 } };
   return buildModel(params, state, options, /* fresh */ true);
 }
 
@@ -139,7 +143,7 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
   const records: RunRecords | undefined = options.collect ? { jobs: [], calls: [], handovers: [] } : undefined;
   const emit = options.emit ?? (() => undefined);
   const { resources, jobs, queues } = s;
-  const id = (prefix: string) => `${prefix}${(++s.serial).toString(36)}`;
+  const id = (kind: string) => `${s.prefix}${kind}${(++s.serial).toString(36)}`;
   const at = (t: number) => new Date(Math.round(t)).toISOString();
   const send = (fields: Record<string, unknown> & { type: FeedEvent['type'] }) => emit({ id: id('e'), trust: params.trust.code, at: at(s.now), ...fields } as FeedEvent);
   const setStatus = (r: Resource, status: ResourceStatus, job?: string) => {
@@ -333,10 +337,18 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         return;
       }
       case 'atHospital': {
+        if (params.edClosures.length && closedAt(h.hospital, now)) {
+          // It closed while the crew was on the way: they are sent on to an open one, further away.
+          const open = params.hospitals.filter((x) => !closedAt(x.code, now));
+          if (open.length) {
+            calendar.push(now + lognormalByMean(random, 10 * MIN, 0.5), { ...h, hospital: open[Math.floor(random() * open.length)]!.code });
+            return;
+          }
+        }
         send({ type: 'handover.arrived', resourceId: resources[h.resource]!.id, hospital: h.hospital, jobId: h.job });
         setStatus(resources[h.resource]!, 'at_hospital', h.job);
         const fit = params.handoverByHospital.get(h.hospital)!;
-        let wait = lognormal(random, fit.mu, fit.sigma) * MIN;
+        let wait = (fit.shiftMinutes + lognormal(random, fit.mu, fit.sigma)) * MIN;
         // The same patients spread over fewer open departments: each takes longer to hand over.
         const closed = params.edClosures.length ? params.hospitals.filter((x) => closedAt(x.code, now)).length : 0;
         if (closed > 0 && closed < params.hospitals.length) wait *= params.hospitals.length / (params.hospitals.length - closed);

@@ -48,26 +48,40 @@ export function parseAqi(csv: string): AqiRow[] {
   });
 }
 
-/** A lognormal's parameters, in minutes. */
-export interface Lognormal {
+/**
+ * A handover time in minutes: a least time no handover is quicker than (the crew walks the
+ * patient in, gives the history, moves them across) plus a lognormal part.
+ */
+export interface HandoverFit {
+  shiftMinutes: number;
   mu: number;
   sigma: number;
 }
 
+/** The least part of a handover: a third of the mean, at most 8 minutes. */
+export function handoverShift(meanMinutes: number): number {
+  return Math.min(8, meanMinutes / 3);
+}
+
 /**
- * The lognormal handover time (minutes) with the given mean whose shares over 30 and 60 minutes
- * come nearest the targets: sigma is searched, mu follows from the mean.
- * Example: mean 25 min, 20% over 30, 5% over 60 gives sigma about 0.6.
+ * The handover time (minutes) with the given mean whose shares over 30 and 60 minutes come
+ * nearest the targets: sigma is searched, mu follows from the mean of the lognormal part.
+ * A plain lognormal would need so wide a spread to reach the published share over 60 minutes
+ * that its median would be a few minutes and its slowest waits most of a day; the least time
+ * in front keeps both ends believable.
+ * Example: mean 25 min, 20% over 30, 5% over 60 gives sigma about 0.9 after an 8-minute start.
  */
-export function fitHandover(meanMinutes: number, over30: number, over60: number): Lognormal {
-  let best = { mu: Math.log(meanMinutes), sigma: 0.5, error: Infinity };
+export function fitHandover(meanMinutes: number, over30: number, over60: number): HandoverFit {
+  const shiftMinutes = handoverShift(meanMinutes);
+  const rest = meanMinutes - shiftMinutes;
+  let best = { mu: Math.log(rest), sigma: 0.5, error: Infinity };
   for (let sigma = 0.05; sigma <= 2; sigma += 0.01) {
-    const mu = Math.log(meanMinutes) - (sigma * sigma) / 2;
-    const share = (minutes: number) => 1 - normalCdf((Math.log(minutes) - mu) / sigma);
+    const mu = Math.log(rest) - (sigma * sigma) / 2;
+    const share = (minutes: number) => 1 - normalCdf((Math.log(minutes - shiftMinutes) - mu) / sigma);
     const error = (share(30) - over30) ** 2 + (share(60) - over60) ** 2;
     if (error < best.error) best = { mu, sigma, error };
   }
-  return { mu: best.mu, sigma: best.sigma };
+  return { shiftMinutes, mu: best.mu, sigma: best.sigma };
 }
 
 /** Everything a run of the model needs, resolved from a scenario and the trust's defaults. */
@@ -84,7 +98,7 @@ export interface ModelParams {
   mix: Record<Category, number>;
   outcomes: { hearAndTreat: number; seeAndTreat: number; conveyedEd: number; conveyedOther: number };
   /** Each emergency department's handover time, in minutes. */
-  handoverByHospital: Map<string, Lognormal>;
+  handoverByHospital: Map<string, HandoverFit>;
   /** Staffed vehicles planned at the daily mean, before the hour-of-day profile and factors. */
   baseCrews: number;
   staffingFactor: number;
@@ -160,7 +174,7 @@ export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calib
   const hospitals = hospitalsOfTrust(trust.code);
   const factors = hospitals.map((h) => departmentFactor(h.code));
   const meanFactor = factors.reduce((s, f) => s + f, 0) / Math.max(1, factors.length);
-  const handoverByHospital = new Map<string, Lognormal>();
+  const handoverByHospital = new Map<string, HandoverFit>();
   hospitals.forEach((h, i) => {
     const meanMinutes = (handover.meanSeconds / 60) * (factors[i]! / meanFactor);
     // Slower departments have more of their waits past 30 and 60 minutes, in proportion.

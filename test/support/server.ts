@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { CreateUserRequest } from '../../shared/auth/schemas.ts';
+import type { TrustCode } from '../../shared/reference/trusts.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { ApiClient } from './http.ts';
@@ -51,7 +52,7 @@ export interface TestServer {
  * A real server on port 0 over a real database. Logs are captured as JSON lines, so a test can
  * read what the server logged.
  */
-export async function startTestServer(storage: TestStorage, options: { now?: () => Date; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(storage: TestStorage, options: { now?: () => Date; config?: Partial<Config>; simulatorTrusts?: readonly TrustCode[] } = {}): Promise<TestServer> {
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, logLevel: 'info', simulator: false, ...storage.config, ...options.config };
   const logs: string[] = [];
   const sink = new Writable({
@@ -60,7 +61,7 @@ export async function startTestServer(storage: TestStorage, options: { now?: () 
       done();
     },
   });
-  const server = await startServer({ config, log: pino({ level: config.logLevel }, sink), ...(options.now ? { now: options.now } : {}) });
+  const server = await startServer({ config, log: pino({ level: config.logLevel }, sink), ...(options.now ? { now: options.now } : {}), ...(options.simulatorTrusts ? { simulatorTrusts: options.simulatorTrusts } : {}) });
   const url = server.url;
   const admin = new ApiClient(url);
   const login = await admin.login('admin', ADMIN_PASSWORD);

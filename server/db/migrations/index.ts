@@ -1,5 +1,6 @@
 import { sql as accounts } from './001_accounts.ts';
 import { sql as feed } from './002_feed.ts';
+import { sql as simulator } from './003_simulator.ts';
 
 /**
  * Every migration, in order. A migration is never edited once released: a change to the schema
@@ -9,4 +10,5 @@ import { sql as feed } from './002_feed.ts';
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '001_accounts', sql: accounts },
   { id: '002_feed', sql: feed },
+  { id: '003_simulator', sql: simulator },
 ];

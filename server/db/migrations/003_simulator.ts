@@ -1,0 +1,19 @@
+/**
+ * The built-in simulator's own bookkeeping, apart from everything a feed sends: where each
+ * trust's run stands (so a restart carries on the same service rather than starting another
+ * beside it), and which instance runs it (only one may, or two runs would feed one trust).
+ */
+export const sql = /* sql */ `
+CREATE TABLE simulator_runs (
+  trust     text PRIMARY KEY,
+  scenario  jsonb NOT NULL,
+  state     jsonb NOT NULL,
+  saved_at  timestamptz NOT NULL
+);
+
+CREATE TABLE simulator_lease (
+  id         int PRIMARY KEY CHECK (id = 1),
+  holder     text NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+`;
