@@ -27,6 +27,13 @@ function normalise(values: number[]): number[] {
   return values.map((v) => v / mean);
 }
 
+/** A stable number in [0, 1) for an id: the same job always falls on the same side of a share. */
+function idShare(id: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) / 4294967296;
+}
+
 function localHour(at: number): { hour: number; day: number } {
   const local = new Date(at + londonOffsetMinutes(new Date(at)) * MIN);
   return { hour: local.getUTCHours(), day: local.getUTCDay() };
@@ -226,16 +233,25 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
     send({ type: 'job.closed', jobId: job.id, outcome });
   };
 
-  /** Sends free crews to waiting jobs, most urgent first, oldest first within a category. */
+  /**
+   * Sends free crews to waiting jobs, most urgent first, oldest first within a category. During a
+   * strike only the covered categories are sent, and of a partly covered one only the jobs the
+   * derogation takes (a fixed share, chosen by the job's id so no random draw is spent on it).
+   */
   const dispatch = () => {
     const strike = strikeAt(s.now);
     for (const category of ['C1', 'C2', 'C3', 'C4'] as const) {
-      if (strike && !strike.covered.has(category)) continue;
+      const share = !strike || strike.covered.has(category) ? 1 : (strike.partly[category] ?? 0);
+      if (share <= 0) continue;
       const queue = queues[category];
-      while (queue.length > 0) {
+      for (let i = 0; i < queue.length; ) {
+        if (share < 1 && idShare(queue[i]!) >= share) {
+          i++;
+          continue;
+        }
         const crew = freeCrew();
         if (!crew) return;
-        const job = jobs[queue.shift()!]!;
+        const job = jobs[queue.splice(i, 1)[0]!]!;
         job.waiting = false;
         sendCrew(crew, job, true);
         // A C1 (and a few C2) may draw a second resource, if one is free now.

@@ -102,7 +102,8 @@ export interface ModelParams {
   /** Staffed vehicles planned at the daily mean, before the hour-of-day profile and factors. */
   baseCrews: number;
   staffingFactor: number;
-  strikes: { from: number; to: number; staffingFactor: number; covered: Set<Category> }[];
+  /** `partly`: for categories not wholly covered, the share of their jobs still sent (local derogations). */
+  strikes: { from: number; to: number; staffingFactor: number; covered: Set<Category>; partly: Partial<Record<Category, number>> }[];
   releaseAt45: boolean;
   /** Emergency departments closed to ambulances for a while (diverts): conveyances go to the others. */
   edClosures: { hospital: string; from: number; to: number }[];
@@ -183,7 +184,7 @@ export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calib
   });
   const tuned = calibration[trust.code] ?? uncalibrated(trust.code);
   const start = Date.parse(scenario.start);
-  const incidentsPerDay = demand.incidentsPerDay ?? defaults.incidentsPerDay;
+  const incidentsPerDay = (demand.incidentsPerDay ?? defaults.incidentsPerDay) * (scenario.demandFactor ?? 1);
   return {
     trust,
     hospitals,
@@ -198,7 +199,7 @@ export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calib
     handoverByHospital,
     baseCrews: Math.max(2, trust.incidentsPerDayDec2023 * tuned.crewsPerReferenceIncident),
     staffingFactor: scenario.capacity?.staffingFactor ?? 1,
-    strikes: (scenario.strike ?? []).map((s) => ({ from: Date.parse(s.from), to: Date.parse(s.to), staffingFactor: s.staffingFactor, covered: new Set(s.covered) })),
+    strikes: (scenario.strike ?? []).map((s) => ({ from: Date.parse(s.from), to: Date.parse(s.to), staffingFactor: s.staffingFactor, covered: new Set(s.covered), partly: s.partlyCovered ?? {} })),
     releaseAt45: scenario.releaseAt45 ?? false,
     edClosures: (scenario.edClosures ?? []).map((c) => ({ hospital: c.hospital, from: Date.parse(c.from), to: Date.parse(c.to) })),
     travelMinutes: tuned.travelMinutes,

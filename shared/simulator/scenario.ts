@@ -33,10 +33,19 @@ export const Scenario = z
       .refine((h) => h.over60 <= h.over30, { path: ['over60'], message: 'cannot be more than over30' })
       .optional(),
     capacity: z.object({ staffingFactor: z.number().positive().max(5) }).optional(),
+    /** Extra: the trust's incidents a day (its own or `demand.incidentsPerDay`) times this. */
+    demandFactor: z.number().positive().max(10).optional(),
     strike: z
       .array(
         z
-          .object({ from: Instant, to: Instant, staffingFactor: z.number().min(0).max(5), covered: z.array(CategorySchema) })
+          .object({
+            from: Instant,
+            to: Instant,
+            staffingFactor: z.number().min(0).max(5),
+            covered: z.array(CategorySchema),
+            /** Extra: for a category not wholly covered, the share of its jobs still sent ("some C2 agreed locally"). */
+            partlyCovered: z.partialRecord(CategorySchema, Share).optional(),
+          })
           .refine((s) => Date.parse(s.from) < Date.parse(s.to), { path: ['to'], message: 'must be after from' }),
       )
       .optional(),
