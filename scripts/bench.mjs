@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { Screens } from './bench/clients.mjs';
 import { TrustFeed, postEvents } from './bench/feeder.mjs';
 import { adminSession, assertBuilt, processUsage, startServer } from './bench/server.mjs';
+import { liveStart, modelSpeed } from './bench/simulator.mjs';
 import { round, weightedPercentile } from './bench/stats.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
@@ -181,6 +182,10 @@ const cpu = cpus();
 const coalesced = await liveRun('coalesced', {}, RATE, SECONDS);
 const naive = await liveRun('naive', { PICTURE_PUSH: 'per-event' }, NAIVE_RATE, NAIVE_SECONDS);
 const { ingest, rebuild } = await ingestAndRebuild();
+log('simulator: one day of each trust, headless');
+const simulatorModel = await modelSpeed();
+log('simulator: a fresh install until every trust is live');
+const simulatorStart = await liveStart();
 const perEvent = (run) => run.bytesPerClientPerSecond / Math.max(1, run.acceptedEventsPerSecond);
 console.log(
   JSON.stringify(
@@ -195,6 +200,7 @@ console.log(
       },
       ingest,
       rebuild,
+      simulator: { model: simulatorModel, start: simulatorStart },
     },
     null,
     2,
