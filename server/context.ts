@@ -12,6 +12,10 @@ export interface LiveConnections {
   endDisplayLink(id: string): void;
   /** Tells the other instances (through Redis) of a batch this one stored, so their pictures have it too. */
   shareIngested(trust: TrustCode, events: readonly FeedEvent[], receivedAt: Date): void;
+  /** The same for an exercise's batch. */
+  shareExerciseIngested(exerciseId: string, events: readonly FeedEvent[], receivedAt: Date): void;
+  /** Tells every instance, and the screens showing it, that an exercise has ended. */
+  shareExerciseEnded(exerciseId: string): void;
   /** Sockets connected to this instance. */
   connectionCount(): number;
 }

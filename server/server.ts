@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { exerciseRoutes } from './exercises/routes.ts';
+import { ExercisePictures } from './exercises/service.ts';
 import { createApp } from './http/app.ts';
 import type { Route } from './http/route.ts';
 import { feedRoutes } from './feed/routes.ts';
@@ -19,7 +21,7 @@ import { startHistoryRecorder } from './picture/history.ts';
 import { pictureRoutes } from './picture/routes.ts';
 import { PictureService } from './picture/service.ts';
 import { Realtime, type OpsServer } from './realtime/socket.ts';
-import type { TrustCode } from '../shared/reference/trusts.ts';
+import { TRUSTS, type TrustCode } from '../shared/reference/trusts.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { LiveSimulator } from './simulator/live.ts';
 
@@ -50,9 +52,17 @@ export interface StartOptions {
 }
 
 /** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
-export function allRoutes(ctx: AppContext, pictures: PictureService): Route[] {
+export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures): Route[] {
   const routes: Route[] = [];
-  routes.push(...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...adminRoutes(ctx), ...referenceRoutes(), ...feedRoutes(ctx, pictures), ...pictureRoutes(ctx, pictures));
+  routes.push(
+    ...metaRoutes(ctx, () => routes),
+    ...authRoutes(ctx),
+    ...adminRoutes(ctx),
+    ...referenceRoutes(),
+    ...feedRoutes(ctx, pictures, exercises),
+    ...pictureRoutes(ctx, pictures),
+    ...exerciseRoutes(ctx, exercises),
+  );
   return routes;
 }
 
@@ -74,10 +84,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const rebuilt = await pictures.rebuild(db, now());
     log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');
 
-    const realtime = new Realtime({ config, db, log, now }, pictures);
+    const exercises = new ExercisePictures(() => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds }));
+    await exercises.rebuild(db);
+
+    const realtime = new Realtime({ config, db, log, now }, pictures, exercises);
     const metrics = new Metrics();
     const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
-    const routes = allRoutes(ctx, pictures);
+    const routes = allRoutes(ctx, pictures, exercises);
     const http = createServer();
     const app = createApp(ctx, routes);
     http.on('request', app);
@@ -100,8 +113,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     // The simulator posts to this server's own feed API, over loopback whatever address it listens on.
     const loopback = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '[::1]' : host;
-    const simulator = config.simulator ? new LiveSimulator({ db, log, now, feedUrl: `http://${loopback}:${port}`, ...(options.simulatorTrusts ? { trusts: options.simulatorTrusts } : {}) }) : undefined;
-    simulator?.start();
+    // Always there: with SIMULATOR=off it feeds no trust, but still runs training exercises.
+    const liveTrusts = config.simulator ? (options.simulatorTrusts ?? TRUSTS.map((t) => t.code)) : [];
+    const simulator = new LiveSimulator({ db, log, now, feedUrl: `http://${loopback}:${port}`, trusts: liveTrusts });
+    simulator.start();
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -116,7 +131,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       adminCreated: admin.created,
       close() {
         closing ??= (async () => {
-          await simulator?.stop();
+          await simulator.stop();
           stopHistory();
           metrics.close();
           clearInterval(pruning);

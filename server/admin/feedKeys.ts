@@ -31,11 +31,12 @@ function present(row: FeedKeyRow): FeedKey {
 }
 
 /** Creates a key for one trust's dispatch feed; the key itself is returned here and never again. */
-export async function createFeedKey(db: Queryable, input: { trust: TrustCode; label: string }, meta: { at: Date; createdBy: string | null }): Promise<{ id: string; key: string }> {
+/** A key with `exerciseId` feeds that exercise, never the trust's real picture. */
+export async function createFeedKey(db: Queryable, input: { trust: TrustCode; label: string; exerciseId?: string }, meta: { at: Date; createdBy: string | null }): Promise<{ id: string; key: string }> {
   const key = newToken('feedKey');
   const [row] = await db.query<{ id: string }>(
-    'INSERT INTO feed_keys (trust, label, key_hash, prefix, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-    [input.trust, input.label, hashToken(key), tokenPrefix(key), meta.at, meta.createdBy],
+    'INSERT INTO feed_keys (trust, label, key_hash, prefix, created_at, created_by, exercise_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+    [input.trust, input.label, hashToken(key), tokenPrefix(key), meta.at, meta.createdBy, input.exerciseId ?? null],
   );
   if (!row) throw new Error('feed key insert returned no row');
   return { id: row.id, key };
@@ -55,11 +56,11 @@ export async function revokeFeedKey(db: Queryable, id: string, at: Date): Promis
 
 // last_used_at is written at most once a minute per key, so a busy feed does not turn every
 // batch into an extra write.
-export async function findFeedKey(db: Queryable, key: string, now: Date): Promise<{ id: string; trust: TrustCode } | undefined> {
-  const [row] = await db.query<{ id: string; trust: TrustCode; last_used_at: Date | null }>('SELECT id, trust, last_used_at FROM feed_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashToken(key)]);
+export async function findFeedKey(db: Queryable, key: string, now: Date): Promise<{ id: string; trust: TrustCode; exerciseId?: string } | undefined> {
+  const [row] = await db.query<{ id: string; trust: TrustCode; last_used_at: Date | null; exercise_id: string | null }>('SELECT id, trust, last_used_at, exercise_id FROM feed_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashToken(key)]);
   if (!row) return undefined;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.query('UPDATE feed_keys SET last_used_at = $2 WHERE id = $1', [row.id, now]);
   }
-  return { id: row.id, trust: row.trust };
+  return { id: row.id, trust: row.trust, ...(row.exercise_id ? { exerciseId: row.exercise_id } : {}) };
 }

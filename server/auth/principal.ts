@@ -6,12 +6,13 @@ import type { RegionCode, TrustCode } from '../../shared/reference/trusts.ts';
  * before any rule is checked:
  * - `user`: a person signed in with a session cookie;
  * - `display`: a wall screen holding a display token: read-only, one trust or one region;
- * - `feed`: a dispatch system holding a feed key: writes events for one trust, reads nothing.
+ * - `feed`: a dispatch system holding a feed key: writes events for one trust (or for one
+ *   exercise of it, when the key belongs to an exercise), reads nothing.
  */
 export type Principal =
   | { kind: 'user'; user: User; sessionId: string }
   | { kind: 'display'; display: { id: string; label: string; trust?: TrustCode; region?: RegionCode } }
-  | { kind: 'feed'; feedKey: { id: string; trust: TrustCode } };
+  | { kind: 'feed'; feedKey: { id: string; trust: TrustCode; exerciseId?: string } };
 
 /** How the principal proved itself; a cookie-authenticated change must pass the Origin check. */
 export type Credential = 'cookie' | 'bearer' | 'none';

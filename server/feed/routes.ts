@@ -7,6 +7,8 @@ import { defineRoute, type Route } from '../http/route.ts';
 import type { PictureService } from '../picture/service.ts';
 import { parseFeedBody } from './parse.ts';
 import { appendEvents } from './store.ts';
+import type { ExercisePictures } from '../exercises/service.ts';
+import { appendExerciseEvents } from '../exercises/store.ts';
 
 /**
  * Requests a feed key may make in a minute. A CAD system batching its events every second or
@@ -14,7 +16,7 @@ import { appendEvents } from './store.ts';
  */
 export const FEED_REQUESTS_PER_MINUTE = 1200;
 
-export function feedRoutes(ctx: AppContext, pictures: PictureService): Route[] {
+export function feedRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures): Route[] {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: FEED_REQUESTS_PER_MINUTE,
@@ -46,6 +48,15 @@ export function feedRoutes(ctx: AppContext, pictures: PictureService): Route[] {
         const foreign = valid.events.findIndex((e) => e.trust !== trust);
         if (foreign >= 0) throw new HttpError(403, 'wrong_trust', `Event ${foreign} is for ${valid.events[foreign]!.trust}, but this feed key is for ${trust}; nothing was applied.`);
         const receivedAt = ctx.now();
+        const { exerciseId } = principal.feedKey;
+        if (exerciseId) {
+          // An exercise's key: its events go to the exercise, never to the trust's real store or picture.
+          await exercises.running(ctx.db, exerciseId);
+          const { stored, duplicates } = await appendExerciseEvents(ctx.db, exerciseId, valid.events, receivedAt);
+          exercises.ingest(exerciseId, stored, receivedAt);
+          ctx.live.shareExerciseIngested(exerciseId, stored, receivedAt);
+          return { accepted: stored.length, duplicates };
+        }
         const { stored, duplicates } = await appendEvents(ctx.db, trust, valid.events, receivedAt);
         pictures.ingest(trust, stored, receivedAt);
         ctx.live.shareIngested(trust, stored, receivedAt);

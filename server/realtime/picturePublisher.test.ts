@@ -6,6 +6,7 @@ import type { PictureUpdate, RegionPictureUpdate } from '../../shared/realtime/e
 import { QUIET_CONTEXT } from '../picture/derive.ts';
 import { build } from '../picture/builders.ts';
 import { PictureService } from '../picture/service.ts';
+import { ExercisePictures } from '../exercises/service.ts';
 import { PicturePublisher, type Topic } from './picturePublisher.ts';
 
 /** A sink that records what would go to the sockets of each trust, and when. */
@@ -19,6 +20,7 @@ function recordingSink(watched: Topic[] = ['trust:RX6']) {
         if ('trust' in update) sent.push({ at: Date.now(), topic, update });
       },
       watchers: (topic: Topic) => (watched.includes(topic) ? 1 : 0),
+      exerciseEnded: () => undefined,
     },
   };
 }
@@ -50,7 +52,7 @@ describe('the picture publisher', () => {
 
   it('sends the first change after a quiet spell at once', () => {
     const { sent, sink } = recordingSink();
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
     publisher.snapshot({ trust: 'RX6' });
     vi.advanceTimersByTime(1000);
     sent.length = 0;
@@ -63,7 +65,7 @@ describe('the picture publisher', () => {
 
   it('coalesces a burst into at most one update per 250 ms, each within 250 ms of its events', () => {
     const { sent, sink } = recordingSink();
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
     publisher.snapshot({ trust: 'RX6' });
     vi.advanceTimersByTime(1000);
     sent.length = 0;
@@ -84,8 +86,8 @@ describe('the picture publisher', () => {
 
   it('sends patches that rebuild, on the subscriber’s side, exactly the picture of now', () => {
     const { sent, sink } = recordingSink();
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
-    const start = publisher.snapshot({ trust: 'RX6' });
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
+    const start = publisher.snapshot({ trust: 'RX6' })!;
     ingest(build.jobCreated('a', 'C2', '2025-01-15T09:50:00Z'));
     vi.advanceTimersByTime(300);
     pictures.ingest('RX6', [build.arrived('a', 'r1', '2025-01-15T10:00:01Z'), build.status('r1', 'on_scene', '2025-01-15T10:00:01Z')], new Date());
@@ -99,9 +101,9 @@ describe('the picture publisher', () => {
 
   it('sends the whole picture every 30 seconds, and refreshes time-driven figures every 5', () => {
     const { sent, sink } = recordingSink();
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
     ingest(build.jobCreated('waits', 'C3', '2025-01-15T09:00:00Z'));
-    const start = publisher.snapshot({ trust: 'RX6' });
+    const start = publisher.snapshot({ trust: 'RX6' })!;
     vi.advanceTimersByTime(31_000);
     const wholes = sent.filter((s) => 'picture' in s.update);
     expect(wholes.length).toBeGreaterThanOrEqual(1);
@@ -112,21 +114,21 @@ describe('the picture publisher', () => {
 
   it('brings a new subscriber up to date with every accepted event before answering', () => {
     const { sink } = recordingSink();
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
     publisher.snapshot({ trust: 'RX6' });
     ingest(build.jobCreated('fresh', 'C1', '2025-01-15T10:00:00Z'));
-    expect((publisher.snapshot({ trust: 'RX6' }).picture as Picture).queue.C1.waiting).toBe(1);
+    expect((publisher.snapshot({ trust: 'RX6' })!.picture as Picture).queue.C1.waiting).toBe(1);
     publisher.close();
   });
 
   it('updates the region of a trust that changed, with its summary', () => {
     const regionUpdates: RegionPictureUpdate[] = [];
     const publisher = new PicturePublisher(
-      pictures,
-      { send: (_topic, update) => void ('region' in update && regionUpdates.push(update)), watchers: (topic) => (topic === 'region:Y63' ? 1 : 0) },
+      { pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) },
+      { send: (_topic, update) => void ('region' in update && regionUpdates.push(update)), watchers: (topic) => (topic === 'region:Y63' ? 1 : 0), exerciseEnded: () => undefined },
       () => new Date(),
     );
-    const start = publisher.snapshot({ region: 'Y63' }).picture as RegionPicture;
+    const start = publisher.snapshot({ region: 'Y63' })!.picture as RegionPicture;
     expect(start.trusts.map((t) => t.trust.code)).toEqual(['RX6', 'RX8']);
     regionUpdates.length = 0;
     ingest(build.jobCreated('r1', 'C1', '2025-01-15T09:50:00Z'));
@@ -138,7 +140,7 @@ describe('the picture publisher', () => {
 
   it('sends nothing for a trust nobody watches', () => {
     const { sent, sink } = recordingSink([]);
-    const publisher = new PicturePublisher(pictures, sink, () => new Date());
+    const publisher = new PicturePublisher({ pictures, exercises: new ExercisePictures(() => QUIET_CONTEXT) }, sink, () => new Date());
     ingest(build.jobCreated('j', 'C1', '2025-01-15T10:00:00Z'));
     vi.advanceTimersByTime(60_000);
     expect(sent).toHaveLength(0);

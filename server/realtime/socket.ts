@@ -8,9 +8,10 @@ import type { TrustCode } from '../../shared/reference/trusts.ts';
 import { authenticate, expectedOrigin, originMatches } from '../auth/authenticate.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppContext, LiveConnections } from '../context.ts';
+import type { ExercisePictures } from '../exercises/service.ts';
 import type { PictureService } from '../picture/service.ts';
 import { NaivePublisher } from './naivePublisher.ts';
-import { PicturePublisher, type Publisher } from './picturePublisher.ts';
+import { PicturePublisher, pictureRoom, type Publisher } from './picturePublisher.ts';
 import { handlePictureSubscriptions, socketSink } from './pictureSubscriptions.ts';
 
 interface SocketData {
@@ -20,6 +21,8 @@ interface SocketData {
 /** Between instances sharing Redis: each stored batch, so that every instance's picture has it. */
 interface InterServerEvents {
   'feed.ingested': (batch: { trust: TrustCode; events: FeedEvent[]; receivedAt: string }) => void;
+  'exercise.ingested': (batch: { exercise: string; events: FeedEvent[]; receivedAt: string }) => void;
+  'exercise.ended': (payload: { exercise: string }) => void;
 }
 
 export type OpsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -41,10 +44,12 @@ export class Realtime implements LiveConnections {
   private shared = false;
   private readonly ctx: Omit<AppContext, 'live' | 'metrics'>;
   private readonly pictures: PictureService;
+  private readonly exercises: ExercisePictures;
 
-  constructor(ctx: Omit<AppContext, 'live' | 'metrics'>, pictures: PictureService) {
+  constructor(ctx: Omit<AppContext, 'live' | 'metrics'>, pictures: PictureService, exercises: ExercisePictures) {
     this.ctx = ctx;
     this.pictures = pictures;
+    this.exercises = exercises;
   }
 
   async attach(httpServer: HttpServer): Promise<OpsServer> {
@@ -58,6 +63,8 @@ export class Realtime implements LiveConnections {
       io.adapter(createAdapter(pub, sub));
       // Another instance stored a batch: apply it here too (applying twice changes nothing).
       io.on('feed.ingested', (batch) => this.pictures.ingest(batch.trust, batch.events, new Date(batch.receivedAt)));
+      io.on('exercise.ingested', (batch) => this.exercises.ingest(batch.exercise, batch.events, new Date(batch.receivedAt)));
+      io.on('exercise.ended', ({ exercise }) => this.exercises.forget(exercise));
       this.shared = true;
       this.closeRedis = async () => {
         await Promise.allSettled([pub.quit(), sub.quit()]);
@@ -70,10 +77,11 @@ export class Realtime implements LiveConnections {
       );
     });
     const sink = socketSink(io);
-    const publisher: Publisher = this.ctx.config.picturePush === 'per-event' ? new NaivePublisher(this.pictures, sink, this.ctx.now) : new PicturePublisher(this.pictures, sink, this.ctx.now);
+    const sources = { pictures: this.pictures, exercises: this.exercises };
+    const publisher: Publisher = this.ctx.config.picturePush === 'per-event' ? new NaivePublisher(sources, sink, this.ctx.now) : new PicturePublisher(sources, sink, this.ctx.now);
     io.on('connection', (socket) => {
       this.onConnection(socket);
-      handlePictureSubscriptions(socket, publisher);
+      handlePictureSubscriptions(socket, publisher, { db: this.ctx.db, pictures: this.exercises });
     });
     this.io = io;
     this.publisher = publisher;
@@ -126,6 +134,16 @@ export class Realtime implements LiveConnections {
 
   shareIngested(trust: TrustCode, events: readonly FeedEvent[], receivedAt: Date): void {
     if (this.shared) this.io?.serverSideEmit('feed.ingested', { trust, events: [...events], receivedAt: receivedAt.toISOString() });
+  }
+
+  shareExerciseIngested(exercise: string, events: readonly FeedEvent[], receivedAt: Date): void {
+    if (this.shared) this.io?.serverSideEmit('exercise.ingested', { exercise, events: [...events], receivedAt: receivedAt.toISOString() });
+  }
+
+  shareExerciseEnded(exercise: string): void {
+    if (this.shared) this.io?.serverSideEmit('exercise.ended', { exercise });
+    // Through the adapter: the screens watching it on every instance hear it has ended.
+    this.io?.to(pictureRoom(`exercise:${exercise}`)).emit('exercise.ended', { exercise });
   }
 
   connectionCount(): number {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FeedEvent } from '../../shared/feed/events.ts';
-import { TRUSTS, type TrustCode } from '../../shared/reference/trusts.ts';
+import type { TrustCode } from '../../shared/reference/trusts.ts';
 import { Scenario } from '../../shared/simulator/scenario.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import { createFeedKey } from '../admin/feedKeys.ts';
@@ -10,6 +10,8 @@ import { aqiRows, calibration } from './data.ts';
 import { FeedRefused, postEvents } from './feedClient.ts';
 import { createModel, resumeModel, type ModelState, type TrustModel } from './model.ts';
 import { resolveParams } from './params.ts';
+import { wallClock } from './realtime.ts';
+import { exerciseRun, saveExerciseState } from '../exercises/store.ts';
 
 /** The label of the feed keys the built-in simulator makes for itself (shown on the admin page). */
 export const SIMULATOR_KEY_LABEL = 'Built-in simulator';
@@ -24,6 +26,8 @@ const SNAPSHOT_EVERY_MS = 60_000;
 const HEARTBEAT_EVERY_MS = 30_000;
 const LEASE_MS = 30_000;
 const LEASE_RENEW_MS = 10_000;
+/** An exercise opens on a service that has been working for a while, not on empty roads. */
+const EXERCISE_WARM_UP_HOURS = 6;
 
 export interface LiveSimulatorOptions {
   db: Database;
@@ -31,12 +35,18 @@ export interface LiveSimulatorOptions {
   now: () => Date;
   /** The server the events go to, e.g. http://127.0.0.1:3000: this server's own feed API. */
   feedUrl: string;
-  trusts?: readonly TrustCode[];
+  /** The trusts fed live (SIMULATOR=on: all of them); none runs only exercises. */
+  trusts: readonly TrustCode[];
   tickMs?: number;
 }
 
+/** How often the running exercises are looked up, to start and stop their runs. */
+const EXERCISE_SYNC_MS = 2_000;
+
 interface Run {
   trust: TrustCode;
+  /** Set for an exercise's run: its id, and how its scenario's time maps to the clock. */
+  exercise?: { id: string; toModel: (wall: number) => number };
   key: string;
   model: TrustModel;
   scenario: Scenario;
@@ -67,7 +77,10 @@ export class LiveSimulator {
   private readonly holder = randomUUID();
   private readonly trusts: readonly TrustCode[];
   private runs: Run[] = [];
-  private leaseRenewedAt = 0;
+  private begun = false;
+  private holding = false;
+  private leaseTriedAt = Number.NEGATIVE_INFINITY;
+  private exercisesSyncedAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ticking: Promise<void> | undefined;
   private stopping = false;
@@ -75,7 +88,7 @@ export class LiveSimulator {
 
   constructor(options: LiveSimulatorOptions) {
     this.options = options;
-    this.trusts = options.trusts ?? TRUSTS.map((t) => t.code);
+    this.trusts = options.trusts;
   }
 
   start(): void {
@@ -86,15 +99,10 @@ export class LiveSimulator {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.ticking;
-    if (this.runs.length) {
+    if (this.holding) {
       await this.saveAll().catch((error: unknown) => this.options.log.warn({ err: error }, 'simulator: saving the runs at stop failed'));
       await this.options.db.query('DELETE FROM simulator_lease WHERE holder = $1', [this.holder]).catch(() => undefined);
     }
-  }
-
-  /** Whether this instance is the one simulating. */
-  get active(): boolean {
-    return this.runs.length > 0;
   }
 
   private schedule(delay: number): void {
@@ -110,15 +118,23 @@ export class LiveSimulator {
   private async tick(): Promise<void> {
     const now = this.options.now().getTime();
     if (!(await this.keepLease(now))) {
-      if (this.runs.length) this.options.log.warn('simulator: another instance holds the lease; this one stops simulating');
+      if (this.begun) this.options.log.warn('simulator: another instance holds the lease; this one stops simulating');
       this.runs = [];
+      this.begun = false;
       return;
     }
-    if (this.runs.length === 0) await this.begin(now);
+    if (!this.begun) {
+      await this.begin(now);
+      this.begun = true;
+    }
+    if (now - this.exercisesSyncedAt >= EXERCISE_SYNC_MS) {
+      await this.syncExercises(now);
+      this.exercisesSyncedAt = now;
+    }
     for (const run of this.runs) {
       if (this.stopping) return;
       if (run.stopped) continue;
-      run.model.advance(now);
+      run.model.advance(run.exercise ? run.exercise.toModel(now) : now);
       await this.flush(run, now);
       if (!run.stopped && run.pending.length === 0 && now - run.lastSnapshotAt >= SNAPSHOT_EVERY_MS) {
         await this.save(run);
@@ -128,7 +144,8 @@ export class LiveSimulator {
   }
 
   private async keepLease(now: number): Promise<boolean> {
-    if (this.runs.length && now - this.leaseRenewedAt < LEASE_RENEW_MS) return true;
+    if (now - this.leaseTriedAt < LEASE_RENEW_MS) return this.holding;
+    this.leaseTriedAt = now;
     const rows = await this.options.db.query<{ holder: string }>(
       `INSERT INTO simulator_lease (id, holder, expires_at) VALUES (1, $1, $2)
        ON CONFLICT (id) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
@@ -136,15 +153,16 @@ export class LiveSimulator {
        RETURNING holder`,
       [this.holder, new Date(now + LEASE_MS), new Date(now)],
     );
-    const held = rows[0]?.holder === this.holder;
-    if (held) this.leaseRenewedAt = now;
-    return held;
+    this.holding = rows[0]?.holder === this.holder;
+    return this.holding;
   }
 
   /** Takes over every trust: fresh feed keys, and each run carried on, or closed out and begun anew. */
   private async begin(now: number): Promise<void> {
     const { db, log } = this.options;
     const at = new Date(now);
+    this.runs = [];
+    if (this.trusts.length === 0) return;
     await db.query('UPDATE feed_keys SET revoked_at = $1 WHERE label = $2 AND revoked_at IS NULL', [at, SIMULATOR_KEY_LABEL]);
     await db.query('DELETE FROM feed_keys WHERE label = $1 AND revoked_at < $2', [SIMULATOR_KEY_LABEL, new Date(now - 7 * 24 * HOUR)]);
     const stored = new Map((await db.query<{ trust: TrustCode; scenario: unknown; state: ModelState }>('SELECT trust, scenario, state FROM simulator_runs')).map((r) => [r.trust, r]));
@@ -174,6 +192,35 @@ export class LiveSimulator {
     this.runs = runs;
   }
 
+  /**
+   * Starts a run for each exercise that has none, carrying on from its stored state, and drops
+   * the runs of exercises that ended. An exercise's events are stamped with the clock: its
+   * scenario's day runs from the moment it was started, `speed` times faster.
+   */
+  private async syncExercises(now: number): Promise<void> {
+    const { db, log } = this.options;
+    const running = new Set((await db.query<{ id: string }>('SELECT id FROM exercises WHERE ended_at IS NULL')).map((r) => r.id));
+    this.runs = this.runs.filter((run) => !run.exercise || running.has(run.exercise.id));
+    for (const id of running) {
+      if (this.runs.some((run) => run.exercise?.id === id)) continue;
+      const stored = await exerciseRun(db, id);
+      const parsed = stored && Scenario.safeParse(stored.definition);
+      if (!stored || !parsed?.success) continue;
+      const scenario = parsed.data;
+      const at = new Date(now);
+      await db.query('UPDATE feed_keys SET revoked_at = $2 WHERE exercise_id = $1 AND revoked_at IS NULL', [id, at]);
+      const { key } = await createFeedKey(db, { trust: scenario.trust, label: `Exercise ${id.slice(0, 8)}`, exerciseId: id }, { at, createdBy: null });
+      const clock = wallClock(Date.parse(scenario.start), stored.startedAt.getTime(), stored.speed);
+      const pending: FeedEvent[] = [];
+      const emit = (event: FeedEvent) => pending.push({ ...event, at: new Date(Math.round(clock.toWall(Date.parse(event.at)))).toISOString() });
+      // The scenario's calls stop at its end; the crews then finish what they have in hand.
+      const params = resolveParams(scenario, aqiRows(), calibration());
+      const model = stored.state ? resumeModel(params, stored.state as ModelState, { emit }) : createModel(params, { emit, idPrefix: 'x-', warmUpHours: EXERCISE_WARM_UP_HOURS });
+      log.info({ exercise: id, trust: scenario.trust }, stored.state ? 'simulator: carrying on an exercise' : 'simulator: starting an exercise');
+      this.runs.push({ trust: scenario.trust, exercise: { id, toModel: clock.toModel }, key, model, scenario, pending, lastPostAt: 0, lastSnapshotAt: stored.state ? now : 0, stopped: false });
+    }
+  }
+
   private async flush(run: Run, now: number): Promise<void> {
     if (run.pending.length === 0 && now - run.lastPostAt < HEARTBEAT_EVERY_MS) return;
     const progress = { sent: 0 };
@@ -181,7 +228,10 @@ export class LiveSimulator {
       await postEvents(this.options.feedUrl, run.key, run.pending, progress);
       run.lastPostAt = now;
     } catch (error) {
-      if (error instanceof FeedRefused && error.status === 401) {
+      if (run.exercise && error instanceof FeedRefused && (error.status === 401 || error.status === 409)) {
+        // The exercise was stopped meanwhile: its key is revoked and the next look-up drops the run.
+        run.stopped = true;
+      } else if (error instanceof FeedRefused && error.status === 401) {
         run.stopped = true;
         this.options.log.warn({ trust: run.trust }, 'simulator: its feed key was revoked; it stops feeding this trust until the server restarts');
       } else this.warn(error, `simulator: posting ${run.trust}'s events failed; they are kept and sent again`);
@@ -201,6 +251,10 @@ export class LiveSimulator {
    */
   private async save(run: Run): Promise<void> {
     if (run.pending.length) return;
+    if (run.exercise) {
+      await saveExerciseState(this.options.db, run.exercise.id, run.model.snapshot(), this.options.now());
+      return;
+    }
     const stored: StoredRun = { trust: run.trust, scenario: run.scenario, state: run.model.snapshot() };
     await this.options.db.query(
       `INSERT INTO simulator_runs (trust, scenario, state, saved_at) VALUES ($1, $2, $3, $4)

@@ -36,6 +36,8 @@ export const ERROR_IDS = {
   conflict: 'the request conflicts with the current state (409)',
   username_taken: 'another account already has this username (409)',
   cannot_change_own_account: 'an admin may not disable their own account (409)',
+  exercise_active: 'the trust already has an exercise running; stop it first (409)',
+  exercise_ended: 'the exercise has ended: its picture and feed are closed (409)',
   payload_too_large: 'the body is over the size limit (413)',
   unsupported_media_type: 'the body is not in a content type the route accepts (415)',
   too_many_requests: 'too many requests or failed attempts; wait and retry (429)',

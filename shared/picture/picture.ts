@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
+import { ExerciseTag } from '../exercises/schemas.ts';
 
 /**
  * A trust's operational picture now (CONTRACT.md "The picture"). Durations are whole seconds;
@@ -99,5 +100,7 @@ export const Picture = z.object({
   reap: z.object({ level: z.number().int().min(1).max(4), since: z.string().nullable(), setBy: z.string().nullable() }),
   flags: z.array(Flag),
   incident: IncidentSummary.nullable(),
+  /** Present only on an exercise's picture: none of it is real. */
+  exercise: ExerciseTag.optional(),
 });
 export type Picture = z.infer<typeof Picture>;

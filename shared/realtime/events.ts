@@ -16,7 +16,10 @@ import type { RegionPicture } from '../picture/region.ts';
 import type { RegionCode, TrustCode } from '../reference/trusts.ts';
 
 /** What a screen subscribes to: one trust's picture, or one region's summary. */
-export const PictureSubscription = z.union([z.object({ trust: TrustCodeSchema }).strict(), z.object({ region: RegionCodeSchema }).strict()], { error: 'name a trust ({ trust: "RX6" }) or a region ({ region: "Y63" })' });
+export const PictureSubscription = z.union(
+  [z.object({ trust: TrustCodeSchema }).strict(), z.object({ region: RegionCodeSchema }).strict(), z.object({ trust: TrustCodeSchema, exercise: z.uuid() }).strict()],
+  { error: 'name a trust ({ trust: "RX6" }), a region ({ region: "Y63" }) or an exercise of a trust ({ trust: "RX6", exercise: "<id>" })' },
+);
 export type PictureSubscription = z.infer<typeof PictureSubscription>;
 
 /**
@@ -25,7 +28,7 @@ export type PictureSubscription = z.infer<typeof PictureSubscription>;
  * patch on the version before. A patch whose version is not the next one means a message was
  * missed: subscribe again for the whole picture.
  */
-export type PictureUpdate = { trust: TrustCode; version: number; asOf: string } & ({ picture: Picture } | { patch: Json });
+export type PictureUpdate = { trust: TrustCode; version: number; asOf: string; /** Set on an exercise's updates only. */ exercise?: string } & ({ picture: Picture } | { patch: Json });
 
 /** A region's summary, pushed the same way as a trust's picture. */
 export type RegionPictureUpdate = { region: RegionCode; version: number; asOf: string } & ({ picture: RegionPicture } | { patch: Json });
@@ -36,6 +39,8 @@ export type SessionEndReason = 'signed_out' | 'revoked' | 'expired' | 'account_d
 export interface ServerToClientEvents {
   /** A subscribed picture changed: at most 4 a second per subscription, within 250 ms of the event. */
   'picture.update': (update: PictureUpdate | RegionPictureUpdate) => void;
+  /** A subscribed exercise has ended: its picture is no more, and the screen should say so. */
+  'exercise.ended': (payload: { exercise: string }) => void;
   /** Sent just before the server disconnects a socket whose session or display link ended. */
   'session.ended': (payload: { reason: SessionEndReason }) => void;
 }

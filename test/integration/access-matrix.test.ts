@@ -32,6 +32,9 @@ interface Case {
 const READS_RX6: PrincipalName[] = ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'coordY63', 'displayRX6', 'displayY63'];
 const READS_RYC: PrincipalName[] = ['admin', 'nationalExec', 'dmRYC', 'coordY61'];
 
+/** An exercise id nobody has: access is decided before anything is looked up. */
+const NO_EXERCISE = '00000000-0000-4000-8000-000000000000';
+
 const MATRIX: Record<string, Case> = {
   'GET /health': { allowed: EVERYONE, requests: () => [{ path: '/health' }] },
   'GET /openapi.json': { allowed: EVERYONE, requests: () => [{ path: '/openapi.json' }] },
@@ -68,6 +71,30 @@ const MATRIX: Record<string, Case> = {
       { path: '/regions/Y61/picture', allowed: ['admin', 'nationalExec', 'dmRYC', 'coordY61'] },
     ],
   },
+  'GET /exercises': { allowed: ['admin'], requests: () => [{ path: '/exercises' }] },
+  'GET /trusts/:code/exercises': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/exercises', allowed: READS_RX6 },
+      { path: '/trusts/RYC/exercises', allowed: READS_RYC },
+    ],
+  },
+  'POST /trusts/:code/exercises': { allowed: ['admin'], requests: () => [{ path: '/trusts/RYC/exercises', body: { scenario: 'ordinary-day' } }] },
+  'GET /trusts/:code/exercises/:id': {
+    allowed: [],
+    requests: () => [
+      { path: `/trusts/RX6/exercises/${NO_EXERCISE}`, allowed: READS_RX6 },
+      { path: `/trusts/RYC/exercises/${NO_EXERCISE}`, allowed: READS_RYC },
+    ],
+  },
+  'GET /trusts/:code/exercises/:id/picture': {
+    allowed: [],
+    requests: () => [
+      { path: `/trusts/RX6/exercises/${NO_EXERCISE}/picture`, allowed: READS_RX6 },
+      { path: `/trusts/RYC/exercises/${NO_EXERCISE}/picture`, allowed: READS_RYC },
+    ],
+  },
+  'POST /trusts/:code/exercises/:id/stop': { allowed: ['admin'], requests: () => [{ path: `/trusts/RX6/exercises/${NO_EXERCISE}/stop` }] },
   'GET /trusts/:code/history': {
     allowed: [],
     requests: () => [

@@ -1,6 +1,7 @@
 import { sql as accounts } from './001_accounts.ts';
 import { sql as feed } from './002_feed.ts';
 import { sql as simulator } from './003_simulator.ts';
+import { sql as exercises } from './004_exercises.ts';
 
 /**
  * Every migration, in order. A migration is never edited once released: a change to the schema
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '001_accounts', sql: accounts },
   { id: '002_feed', sql: feed },
   { id: '003_simulator', sql: simulator },
+  { id: '004_exercises', sql: exercises },
 ];
