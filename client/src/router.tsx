@@ -7,7 +7,7 @@ import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { RouteError } from './layout/RouteError.tsx';
 import { SignedInLayout } from './layout/SignedInLayout.tsx';
 import { TrustPage } from './trust/TrustPage.tsx';
-import { RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
+import { ExerciseWallPage, RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -19,6 +19,7 @@ export function createRouter() {
         // The wall is full screen with no top bar, and works for a display link with nobody signed in.
         { path: '/wall/region/:code', element: <RegionWallPage /> },
         { path: '/wall/:trust', element: <TrustWallPage /> },
+        { path: '/wall/:trust/exercise/:id', element: <ExerciseWallPage /> },
         {
           element: <SignedInLayout />,
           children: [

@@ -8,7 +8,7 @@ import { aqiRows, calibration } from './data.ts';
 import { FeedRefused, postEvents } from './feedClient.ts';
 import { createModel, runModel } from './model.ts';
 import { resolveParams } from './params.ts';
-import { shiftScenario, wallClock } from './realtime.ts';
+import { restamp, shiftScenario, wallClock } from './realtime.ts';
 import { summarise } from './summary.ts';
 
 const USAGE = `Usage:
@@ -90,7 +90,7 @@ async function realtime(scenario: Scenario, args: Map<string, string | true>): P
   const params = resolveParams(moved, aqiRows(), calibration());
   const clock = wallClock(startedAt, startedAt, speed);
   const pending: FeedEvent[] = [];
-  const model = createModel(params, { emit: (e) => pending.push({ ...e, at: new Date(clock.toWall(Date.parse(e.at))).toISOString() }), idPrefix: `${startedAt.toString(36)}-` });
+  const model = createModel(params, { emit: (e) => pending.push(restamp(e, clock.toWall)), idPrefix: `${startedAt.toString(36)}-` });
   let stopping = false;
   process.on('SIGINT', () => (stopping = true));
   process.stderr.write(`Feeding ${params.trust.shortName} at ${url} at ${speed}× real time until ${new Date(clock.toWall(params.end)).toISOString()}; Ctrl-C stops.\n`);

@@ -10,7 +10,7 @@ import { aqiRows, calibration } from './data.ts';
 import { FeedRefused, postEvents } from './feedClient.ts';
 import { createModel, resumeModel, type ModelState, type TrustModel } from './model.ts';
 import { resolveParams } from './params.ts';
-import { wallClock } from './realtime.ts';
+import { restamp, wallClock } from './realtime.ts';
 import { exerciseRun, saveExerciseState } from '../exercises/store.ts';
 
 /** The label of the feed keys the built-in simulator makes for itself (shown on the admin page). */
@@ -212,7 +212,7 @@ export class LiveSimulator {
       const { key } = await createFeedKey(db, { trust: scenario.trust, label: `Exercise ${id.slice(0, 8)}`, exerciseId: id }, { at, createdBy: null });
       const clock = wallClock(Date.parse(scenario.start), stored.startedAt.getTime(), stored.speed);
       const pending: FeedEvent[] = [];
-      const emit = (event: FeedEvent) => pending.push({ ...event, at: new Date(Math.round(clock.toWall(Date.parse(event.at)))).toISOString() });
+      const emit = (event: FeedEvent) => pending.push(restamp(event, clock.toWall));
       // The scenario's calls stop at its end; the crews then finish what they have in hand.
       const params = resolveParams(scenario, aqiRows(), calibration());
       const model = stored.state ? resumeModel(params, stored.state as ModelState, { emit }) : createModel(params, { emit, idPrefix: 'x-', warmUpHours: EXERCISE_WARM_UP_HOURS });

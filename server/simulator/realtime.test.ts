@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftScenario, wallClock } from './realtime.ts';
+import { restamp, shiftScenario, wallClock } from './realtime.ts';
 
 describe('running a scenario against the clock', () => {
   it('moves a scenario’s strikes and closures with its start', () => {
@@ -25,5 +25,12 @@ describe('running a scenario against the clock', () => {
     expect(new Date(clock.toWall(noon + 3600_000)).toISOString()).toBe('2026-12-01T12:06:00.000Z');
     expect(new Date(clock.toWall(noon - 3600_000)).toISOString()).toBe('2026-12-01T11:00:00.000Z');
     for (const t of [noon - 7200_000, noon, noon + 60_000, noon + 86_400_000]) expect(clock.toModel(clock.toWall(t))).toBe(t);
+  });
+
+  it('moves a rota’s period to wall time with its instant', () => {
+    const noon = Date.parse('2026-12-01T12:00:00Z');
+    const clock = wallClock(noon, noon, 10);
+    const moved = restamp({ id: 'e1', type: 'rota.planned', trust: 'RX6', at: '2026-12-01T13:00:00.000Z', from: '2026-12-01T13:00:00.000Z', to: '2026-12-01T14:00:00.000Z', resources: 40 }, clock.toWall);
+    expect(moved).toMatchObject({ at: '2026-12-01T12:06:00.000Z', from: '2026-12-01T12:06:00.000Z', to: '2026-12-01T12:12:00.000Z', resources: 40 });
   });
 });

@@ -1,3 +1,4 @@
+import type { FeedEvent } from '../../shared/feed/events.ts';
 import type { Scenario } from '../../shared/simulator/scenario.ts';
 
 const shift = (iso: string, by: number) => new Date(Date.parse(iso) + by).toISOString();
@@ -28,4 +29,15 @@ export function wallClock(origin: number, wallOrigin: number, speed: number) {
     toWall: (model: number) => (model < origin ? wallOrigin + (model - origin) : wallOrigin + (model - origin) / speed),
     toModel: (wall: number) => (wall < wallOrigin ? origin + (wall - wallOrigin) : origin + (wall - wallOrigin) * speed),
   };
+}
+
+/**
+ * An event of the model as it goes to the feed: every instant in it (its `at`, and a rota's
+ * period) moved to wall time. Example: at 10× from noon, a rota for 13:00-14:00 model time is
+ * posted for 12:06-12:12.
+ */
+export function restamp(event: FeedEvent, toWall: (model: number) => number): FeedEvent {
+  const wall = (iso: string) => new Date(Math.round(toWall(Date.parse(iso)))).toISOString();
+  const moved = { ...event, at: wall(event.at) };
+  return moved.type === 'rota.planned' ? { ...moved, from: wall(moved.from), to: wall(moved.to) } : moved;
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useCurrentUser } from '../layout/currentUser.ts';
 import { DisplayLinksSection } from './DisplayLinksSection.tsx';
+import { ExercisesSection } from './ExercisesSection.tsx';
 import { FeedKeysSection } from './FeedKeysSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 
@@ -24,10 +25,12 @@ export function AdminPage() {
         <a href="#admin-users-heading">Accounts</a>
         <a href="#admin-feed-keys-heading">Feed keys</a>
         <a href="#admin-display-links-heading">Display links</a>
+        <a href="#admin-exercises-heading">Exercises</a>
       </nav>
       <UsersSection />
       <FeedKeysSection />
       <DisplayLinksSection />
+      <ExercisesSection />
     </div>
   );
 }

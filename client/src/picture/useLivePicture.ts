@@ -9,15 +9,17 @@ import { applyPictureUpdate, type HeldPicture } from './pictureUpdates.ts';
 /** An answer to `picture.subscribe` that never comes (a half-open connection) is asked again. */
 const SUBSCRIBE_TIMEOUT_MS = 15_000;
 /** Refusals that asking again will not change. */
-const FINAL_ERRORS = new Set(['forbidden', 'invalid_input', 'not_found']);
+const FINAL_ERRORS = new Set(['forbidden', 'invalid_input', 'not_found', 'exercise_ended']);
 
 export interface LivePicture extends Omit<LiveConnection, 'socket'> {
   picture: Picture | undefined;
   version: number | undefined;
   /** When this screen last received the picture or a change to it (this machine's clock). */
   receivedAt: Date | undefined;
-  /** Why the server refused the subscription (`forbidden`), if it did. */
+  /** Why the server refused the subscription (`forbidden`, `exercise_ended`), if it did. */
   error: string | undefined;
+  /** Set when the exercise this screen shows has ended (while it watched, or before). */
+  exerciseEnded: boolean;
 }
 
 interface Received extends HeldPicture {
@@ -32,11 +34,13 @@ interface Received extends HeldPicture {
  * it was received, so that the screen can say it is not current rather than go blank.
  *
  * `token`: a display token (the wall through a display link); otherwise the session cookie.
+ * `exercise`: an exercise of the trust to show instead of its real picture.
  */
-export function useLivePicture(trust: TrustCode, token?: string): LivePicture {
+export function useLivePicture(trust: TrustCode, token?: string, exercise?: string): LivePicture {
   const { socket, ...connection } = useLiveConnection(token);
   const [received, setReceived] = useState<Received>();
   const [error, setError] = useState<string>();
+  const [exerciseEnded, setExerciseEnded] = useState(false);
 
   useEffect(() => {
     if (!socket) return;
@@ -52,17 +56,19 @@ export function useLivePicture(trust: TrustCode, token?: string): LivePicture {
       setReceived({ ...next, receivedAt: new Date() });
     };
 
+    const subscription = exercise ? { trust, exercise } : { trust };
     const subscribe = () => {
       clearTimeout(retryTimer);
       const mine = ++attempt;
       awaiting = true;
-      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('picture.subscribe', { trust }, (timedOut, answer) => {
+      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('picture.subscribe', subscription, (timedOut, answer) => {
         if (mine !== attempt) return;
         awaiting = false;
         if (timedOut || !answer.ok) {
           const id = !timedOut && !answer.ok ? answer.error : undefined;
           if (id && FINAL_ERRORS.has(id)) {
             setError(id);
+            if (id === 'exercise_ended') setExerciseEnded(true);
             return;
           }
           // A lost connection subscribes again on reconnect; a live one that failed, after a pause.
@@ -78,15 +84,21 @@ export function useLivePicture(trust: TrustCode, token?: string): LivePicture {
     };
 
     const onUpdate = (update: PictureUpdate | RegionPictureUpdate) => {
-      if (!('trust' in update) || update.trust !== trust) return;
+      // A trust's real updates and its exercise's carry the same trust: never take one for the other.
+      if (!('trust' in update) || update.trust !== trust || update.exercise !== exercise) return;
       if (awaiting && !('picture' in update)) return;
       const outcome = applyPictureUpdate(held, update);
       if (outcome.kind === 'hold') hold(outcome.held);
       else subscribe();
     };
 
+    const onExerciseEnded = ({ exercise: ended }: { exercise: string }) => {
+      if (ended === exercise) setExerciseEnded(true);
+    };
+
     socket.on('connect', subscribe);
     socket.on('picture.update', onUpdate);
+    socket.on('exercise.ended', onExerciseEnded);
     if (socket.connected) subscribe();
 
     return () => {
@@ -94,10 +106,11 @@ export function useLivePicture(trust: TrustCode, token?: string): LivePicture {
       clearTimeout(retryTimer);
       socket.off('connect', subscribe);
       socket.off('picture.update', onUpdate);
+      socket.off('exercise.ended', onExerciseEnded);
       // A disconnected socket would buffer the message; the server forgets a closed socket anyway.
-      if (socket.connected) socket.emit('picture.unsubscribe', { trust });
+      if (socket.connected) socket.emit('picture.unsubscribe', subscription);
     };
-  }, [socket, trust]);
+  }, [socket, trust, exercise]);
 
-  return { ...connection, picture: received?.picture, version: received?.version, receivedAt: received?.receivedAt, error };
+  return { ...connection, picture: received?.picture, version: received?.version, receivedAt: received?.receivedAt, error, exerciseEnded };
 }

@@ -11,18 +11,30 @@ interface WallFrameProps {
   ended?: boolean;
   /** What the header shows beside the clock: the REAP level and how fresh the figures are. */
   extra?: ReactNode;
+  /** Set on an exercise's screen: what it is, said across the top and framed all round. */
+  exercise?: { title?: string | undefined; speed?: number | undefined } | undefined;
   children: ReactNode;
 }
 
 /** The wall screen's fixed frame: whose screen it is, the UK time and whether it is live. */
-export function WallFrame({ target, connection, ended = false, extra, children }: WallFrameProps) {
+export function WallFrame({ target, connection, ended = false, extra, exercise, children }: WallFrameProps) {
   const shortName = targetShortName(target);
   const name = targetName(target);
   useEffect(() => {
-    document.title = `${shortName} · Wall screen`;
-  }, [shortName]);
+    document.title = exercise ? `EXERCISE · ${shortName} · Wall screen` : `${shortName} · Wall screen`;
+  }, [shortName, exercise]);
   return (
-    <div className="wall" data-testid="wall" data-kind={target.kind}>
+    <div className={exercise ? 'wall wall-exercise' : 'wall'} data-testid="wall" data-kind={target.kind} data-exercise={exercise ? 'true' : undefined}>
+      {exercise && (
+        <div className="wall-exercise-banner" role="note" data-testid="exercise-banner">
+          <span className="wall-exercise-word">EXERCISE</span>
+          <span className="wall-exercise-detail">
+            Not real data{exercise.title ? ` · ${exercise.title}` : ''}
+            {exercise.speed && exercise.speed !== 1 ? ` · ${exercise.speed}× real time` : ''}
+          </span>
+          <span className="wall-exercise-word">EXERCISE</span>
+        </div>
+      )}
       <header className="wall-header">
         <div className="wall-identity">
           <h1 className="wall-title" data-testid="wall-title">

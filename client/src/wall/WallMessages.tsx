@@ -47,3 +47,11 @@ export function WallForbidden({ name }: { name: string }) {
     </div>
   );
 }
+
+export function ExerciseEnded() {
+  return (
+    <p className="wall-calm" role="status" data-testid="exercise-ended">
+      This exercise has ended. Nothing more will show here.
+    </p>
+  );
+}

@@ -12,7 +12,7 @@ import { useLiveConnection } from './useLiveConnection.ts';
 import { useWallAccess } from './useWallAccess.ts';
 import { WallFrame } from './WallFrame.tsx';
 import { WallHeaderStatus, WallPicture } from './WallPicture.tsx';
-import { SessionEnded, WallChecking, WallForbidden, WallWaiting } from './WallMessages.tsx';
+import { ExerciseEnded, SessionEnded, WallChecking, WallForbidden, WallWaiting } from './WallMessages.tsx';
 
 /** The session is gone: forget it, and the access check sends the person to sign in. */
 function useForgetRefusedUser(refusedUser: boolean) {
@@ -22,15 +22,22 @@ function useForgetRefusedUser(refusedUser: boolean) {
   }, [refusedUser, queryClient]);
 }
 
-/** A trust's wall: its live picture. */
-function TrustLiveWall({ target, trust, token }: { target: WallTarget; trust: Trust; token: string | undefined }) {
-  const live = useLivePicture(trust.code, token);
+/** A trust's wall: its live picture, or the picture of one of its exercises. */
+function TrustLiveWall({ target, trust, token, exercise }: { target: WallTarget; trust: Trust; token: string | undefined; exercise: string | undefined }) {
+  const live = useLivePicture(trust.code, token, exercise);
   useForgetRefusedUser(live.rejected && !token);
   if (live.rejected && token) return <DisplayInvalid />;
-  const extra = live.picture && !live.ended ? <WallHeaderStatus picture={live.picture} current={live.state === 'live'} /> : undefined;
+  const extra = live.picture && !live.ended && !live.exerciseEnded ? <WallHeaderStatus picture={live.picture} current={live.state === 'live'} /> : undefined;
+  const tag = live.picture?.exercise;
   return (
-    <WallFrame target={target} connection={live.state} ended={live.ended !== undefined} extra={extra}>
-      {live.ended ? <SessionEnded reason={live.ended} viaDisplayLink={Boolean(token)} /> : <WallPicture live={live} name={trust.name} token={token} />}
+    <WallFrame target={target} connection={live.state} ended={live.ended !== undefined || live.exerciseEnded} extra={extra} exercise={exercise ? { title: tag?.title, speed: tag?.speed } : undefined}>
+      {live.ended ? (
+        <SessionEnded reason={live.ended} viaDisplayLink={Boolean(token)} />
+      ) : live.exerciseEnded ? (
+        <ExerciseEnded />
+      ) : (
+        <WallPicture live={live} name={exercise ? `this exercise of ${trust.name}` : trust.name} token={token} />
+      )}
     </WallFrame>
   );
 }
@@ -47,11 +54,11 @@ function RegionLiveWall({ target, token }: { target: WallTarget; token: string |
   );
 }
 
-function LiveWall({ target, token }: { target: WallTarget; token: string | undefined }) {
-  return target.kind === 'trust' ? <TrustLiveWall target={target} trust={target.trust} token={token} /> : <RegionLiveWall target={target} token={token} />;
+function LiveWall({ target, token, exercise }: { target: WallTarget; token: string | undefined; exercise: string | undefined }) {
+  return target.kind === 'trust' ? <TrustLiveWall target={target} trust={target.trust} token={token} exercise={exercise} /> : <RegionLiveWall target={target} token={token} />;
 }
 
-function WallScreen({ target }: { target: WallTarget }) {
+function WallScreen({ target, exercise }: { target: WallTarget; exercise?: string }) {
   const access = useWallAccess(target);
   const location = useLocation();
   switch (access.kind) {
@@ -62,9 +69,9 @@ function WallScreen({ target }: { target: WallTarget }) {
         </WallFrame>
       );
     case 'display':
-      return <LiveWall key="display" target={target} token={access.token} />;
+      return <LiveWall key="display" target={target} token={access.token} exercise={exercise} />;
     case 'user':
-      return <LiveWall key={`user:${access.user.id}`} target={target} token={undefined} />;
+      return <LiveWall key={`user:${access.user.id}`} target={target} token={undefined} exercise={exercise} />;
     case 'invalid':
       return <DisplayInvalid />;
     case 'elsewhere':
@@ -85,6 +92,13 @@ export function TrustWallPage() {
   const { trust } = useParams();
   const target = trustTarget(trust);
   return target ? <WallScreen key={trust} target={target} /> : <NotFoundPage />;
+}
+
+/** `/wall/:trust/exercise/:id`: an exercise of the trust, marked as such all round. */
+export function ExerciseWallPage() {
+  const { trust, id } = useParams();
+  const target = trustTarget(trust);
+  return target && id ? <WallScreen key={`${trust}:${id}`} target={target} exercise={id} /> : <NotFoundPage />;
 }
 
 /** `/wall/region/:code` */

@@ -63,7 +63,14 @@ export function WallPicture({ live, name, token }: { live: LivePicture; name: st
           <HandoverBoard hospitals={picture.hospitals} />
           <div className="wall-side">
             <ResponsesPanel responses={picture.responseToday} />
-            <HistoryPanel trust={picture.trust.code} token={token} unit={unit} interactive={false} />
+            {picture.exercise ? (
+              // The minute history is the trust's real one: an exercise's screen must not show it.
+              <p className="wall-exercise-note" data-testid="exercise-no-history">
+                No 6-hour chart in an exercise: the trust’s history is real data.
+              </p>
+            ) : (
+              <HistoryPanel trust={picture.trust.code} token={token} unit={unit} interactive={false} />
+            )}
           </div>
         </div>
       </div>
