@@ -1,7 +1,7 @@
 // `npm run screenshots`: runs the built server with an empty database, feeds North East Ambulance
 // Service (RX6) a busy winter afternoon through the feed API, and photographs the wall screen
-// (1920×1080 and 3840×2160), the desk trust page, a stale wall (RX7, no feed) and a wall that has
-// lost its connection, into screenshots/. Build first: `npm run build`.
+// (1920×1080 and 3840×2160), the desk trust page, a training exercise's wall (RYE), a stale wall
+// (RX7, no feed) and a wall that has lost its connection, into screenshots/. Build first: `npm run build`.
 /* global document, window -- page.evaluate runs its function in the browser */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -232,6 +232,11 @@ try {
   // A desk at 4K runs at 200% scaling: the same page as at 1080p, with twice the pixels.
   await shoot(await open(`${server.url}/trust/RX6`, 1920, 1080, { signedIn: true }), 'trust-page-RX6-1920x1080.png', { fullPage: true, check: false });
   await shoot(await open(`${server.url}/trust/RX6`, 3840, 2160, { signedIn: true, scale: 2 }), 'trust-page-RX6-3840x2160.png', { fullPage: true, check: false });
+  // A training exercise for RYE at 12 times real time, on its own screen.
+  const exercise = await admin.call('POST', '/api/v1/trusts/RYE/exercises', { scenario: 'winter-crisis', speed: 12 });
+  const exerciseUrl = `${server.url}/wall/RYE/exercise/${exercise.id}`;
+  await shoot(await open(exerciseUrl, 1920, 1080, { signedIn: true }), 'wall-RYE-exercise-1920x1080.png');
+  await shoot(await open(exerciseUrl, 3840, 2160, { signedIn: true }), 'wall-RYE-exercise-3840x2160.png');
   const stalePage = await open(wallRX7.url, 1920, 1080);
   await stalePage.getByTestId('stale-banner').waitFor({ timeout: 30_000 });
   await shoot(stalePage, 'wall-RX7-stale-1920x1080.png');
