@@ -49,6 +49,14 @@ describe.runIf(chromium)('a training exercise in Chromium', () => {
       expect(await page.getByTestId('exercise-no-history').isVisible()).toBe(true);
       expect(await page.title()).toContain('EXERCISE');
 
+      // The landing page lists it, framed as an exercise.
+      const landing = await browser.newPage();
+      await landing.context().addCookies(await page.context().cookies());
+      await landing.goto(`${server.url}/`);
+      await landing.locator('[data-testid^="exercise-card-"]').waitFor();
+      expect(await landing.locator('[data-testid^="exercise-card-"]').textContent()).toContain('EXERCISE');
+      await landing.close();
+
       // The trust's real wall knows nothing of it.
       const real = await browser.newPage();
       await real.context().addCookies(await page.context().cookies());

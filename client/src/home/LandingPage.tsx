@@ -1,6 +1,9 @@
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { z } from 'zod';
+import { Exercise } from '../../../shared/exercises/schemas.ts';
 import type { RegionSummary, TrustSummary } from '../../../shared/reference/schemas.ts';
-import { errorMessage } from '../api/http.ts';
+import { errorMessage, request } from '../api/http.ts';
 import { useRegions, useTrusts } from '../api/reference.ts';
 import { canViewRegion, canViewTrust } from '../auth/scope.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
@@ -33,6 +36,34 @@ function RegionCard({ region, trustCount }: { region: RegionSummary; trustCount:
         </span>
       </Link>
     </li>
+  );
+}
+
+const ExerciseList = z.array(Exercise);
+
+/** Exercises running for the trusts in view: each opens its own wall screen, marked EXERCISE. */
+function RunningExercises({ trusts }: { trusts: readonly TrustSummary[] }) {
+  const lists = useQueries({
+    queries: trusts.map((t) => ({ queryKey: ['exercises', t.code], queryFn: ({ signal }: { signal: AbortSignal }) => request(`/trusts/${t.code}/exercises`, ExerciseList, { signal }), refetchInterval: 30_000 })),
+  });
+  const running = lists.flatMap((q) => q.data ?? []).filter((e) => !e.endedAt);
+  if (running.length === 0) return null;
+  const names = new Map(trusts.map((t) => [t.code, t.shortName]));
+  return (
+    <>
+      <h2>Exercises running</h2>
+      <ul className="card-grid" aria-label="Exercises running">
+        {running.map((exercise) => (
+          <li key={exercise.id}>
+            <Link className="card card-exercise" to={`/wall/${exercise.trust}/exercise/${exercise.id}`} data-testid={`exercise-card-${exercise.id}`}>
+              <span className="card-title">EXERCISE · {names.get(exercise.trust) ?? exercise.trust}</span>
+              <span className="card-name">{exercise.title}</span>
+              <span className="card-meta">{exercise.speed}× real time · not real data · wall screen</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -79,6 +110,7 @@ export function LandingPage() {
           ))}
         </ul>
       )}
+      <RunningExercises trusts={myTrusts} />
       {myRegions.length > 0 && (
         <>
           <h2>{myRegions.length === 1 ? 'Your region' : 'Regions'}</h2>
