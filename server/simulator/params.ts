@@ -14,12 +14,14 @@ export interface AqiRow {
   mix: Record<Category, number>;
   outcomes: { hearAndTreat: number; seeAndTreat: number; conveyedEd: number; conveyedOther: number };
   handover?: { meanSeconds: number; over30: number; over60: number };
+  /** Crew hours lost beyond 30 minutes a day at hospitals, where published (from October 2023). */
+  hoursLostOver30PerDay?: number;
   response: Record<'C1' | 'C2' | 'C3' | 'C4', { meanSeconds: number; p90Seconds: number }>;
 }
 
 /** Reads the published rows; lines starting with # are comments (the attribution). */
 export function parseAqi(csv: string): AqiRow[] {
-  const lines = csv.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const cells = line.split(',');
@@ -38,6 +40,7 @@ export function parseAqi(csv: string): AqiRow[] {
       mix: { C1, C2, C3, C4, C5: Math.max(0, 1 - C1 - C2 - C3 - C4) },
       outcomes: { hearAndTreat: get('hearAndTreat'), seeAndTreat: get('seeAndTreat'), conveyedEd: get('conveyedEd'), conveyedOther: get('conveyedOther') },
       ...(Number.isFinite(handoverMean) ? { handover: { meanSeconds: handoverMean, over30: get('handoverOver30'), over60: get('handoverOver60') } } : {}),
+      ...(Number.isFinite(get('handoverHoursLostOver30PerDay')) ? { hoursLostOver30PerDay: get('handoverHoursLostOver30PerDay') } : {}),
       response: {
         C1: { meanSeconds: get('C1MeanSeconds'), p90Seconds: get('C1P90Seconds') },
         C2: { meanSeconds: get('C2MeanSeconds'), p90Seconds: get('C2P90Seconds') },

@@ -56,6 +56,8 @@ export const Flag = z.object({
   value: z.number(),
   threshold: z.number(),
   since: z.string(),
+  /** What the rule advises people to consider; people decide. */
+  advice: z.string().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 
