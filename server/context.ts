@@ -16,6 +16,8 @@ export interface LiveConnections {
   shareExerciseIngested(exerciseId: string, events: readonly FeedEvent[], receivedAt: Date): void;
   /** Tells every instance, and the screens showing it, that an exercise has ended. */
   shareExerciseEnded(exerciseId: string): void;
+  /** Tells the other instances that a trust's REAP level changed, so their pictures show it. */
+  shareTrustStatus(trust: TrustCode): void;
   /** Sockets connected to this instance. */
   connectionCount(): number;
 }

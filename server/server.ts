@@ -9,6 +9,9 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { currentReapLevels, STEADY } from './reap/store.ts';
+import { FlagEvaluator, TrustStatus } from './thresholds/evaluator.ts';
+import { thresholdRoutes } from './thresholds/routes.ts';
 import { exerciseRoutes } from './exercises/routes.ts';
 import { ExercisePictures } from './exercises/service.ts';
 import { createApp } from './http/app.ts';
@@ -52,7 +55,7 @@ export interface StartOptions {
 }
 
 /** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
-export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures): Route[] {
+export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures, status: TrustStatus): Route[] {
   const routes: Route[] = [];
   routes.push(
     ...metaRoutes(ctx, () => routes),
@@ -62,6 +65,7 @@ export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: 
     ...feedRoutes(ctx, pictures, exercises),
     ...pictureRoutes(ctx, pictures),
     ...exerciseRoutes(ctx, exercises),
+    ...thresholdRoutes(ctx, pictures, status),
   );
   return routes;
 }
@@ -79,7 +83,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (applied.length) log.info({ applied }, 'database migrated');
     const admin = await bootstrapAdmin(db, { password: config.adminPassword, at: now() });
 
-    const pictures = new PictureService(() => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds }));
+    // Flags and the REAP level, shown in every picture beside the figures.
+    const status = new TrustStatus();
+    await status.load(db);
+    const pictures = new PictureService((trust) => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds, flags: status.flagsOf(trust), reap: status.reapOf(trust) }));
     const rebuildStarted = Date.now();
     const rebuilt = await pictures.rebuild(db, now());
     log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');
@@ -90,7 +97,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const realtime = new Realtime({ config, db, log, now }, pictures, exercises);
     const metrics = new Metrics();
     const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
-    const routes = allRoutes(ctx, pictures, exercises);
+    const routes = allRoutes(ctx, pictures, exercises, status);
+    realtime.onTrustStatus((trust) => {
+      void currentReapLevels(db).then((levels) => {
+        if (status.setReap(trust, levels.get(trust) ?? STEADY)) pictures.touch(trust);
+      });
+    });
     const http = createServer();
     const app = createApp(ctx, routes);
     http.on('request', app);
@@ -106,6 +118,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         resolve();
       });
     });
+    const flagEvaluator = new FlagEvaluator({ db, log, now, pictures, status, announce: (trust, change) => realtime.announceFlag(trust, change) });
+    flagEvaluator.start();
     const stopHistory = startHistoryRecorder(db, pictures, now, (error) => log.error({ err: error }, 'recording the minute history failed'));
     const pruning = setInterval(() => pictures.prune(now()), 3600_000);
     pruning.unref();
@@ -132,6 +146,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       close() {
         closing ??= (async () => {
           await simulator.stop();
+          await flagEvaluator.stop();
           stopHistory();
           metrics.close();
           clearInterval(pruning);

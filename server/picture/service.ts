@@ -41,6 +41,11 @@ export class PictureService {
     for (const listener of this.listeners) listener(trust, events.length);
   }
 
+  /** Tells listeners the trust's picture changed without an event: a flag, the REAP level. */
+  touch(trust: TrustCode): void {
+    for (const listener of this.listeners) listener(trust, 0);
+  }
+
   onChange(listener: (trust: TrustCode, events: number) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { AppContext, LiveConnections } from '../context.ts';
 import type { ExercisePictures } from '../exercises/service.ts';
 import type { PictureService } from '../picture/service.ts';
+import type { FlagChange } from '../thresholds/engine.ts';
 import { NaivePublisher } from './naivePublisher.ts';
 import { PicturePublisher, pictureRoom, type Publisher } from './picturePublisher.ts';
 import { handlePictureSubscriptions, socketSink } from './pictureSubscriptions.ts';
@@ -23,6 +24,7 @@ interface InterServerEvents {
   'feed.ingested': (batch: { trust: TrustCode; events: FeedEvent[]; receivedAt: string }) => void;
   'exercise.ingested': (batch: { exercise: string; events: FeedEvent[]; receivedAt: string }) => void;
   'exercise.ended': (payload: { exercise: string }) => void;
+  'trust.status': (payload: { trust: TrustCode }) => void;
 }
 
 export type OpsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -45,6 +47,7 @@ export class Realtime implements LiveConnections {
   private readonly ctx: Omit<AppContext, 'live' | 'metrics'>;
   private readonly pictures: PictureService;
   private readonly exercises: ExercisePictures;
+  private readonly statusListeners = new Set<(trust: TrustCode) => void>();
 
   constructor(ctx: Omit<AppContext, 'live' | 'metrics'>, pictures: PictureService, exercises: ExercisePictures) {
     this.ctx = ctx;
@@ -65,6 +68,7 @@ export class Realtime implements LiveConnections {
       io.on('feed.ingested', (batch) => this.pictures.ingest(batch.trust, batch.events, new Date(batch.receivedAt)));
       io.on('exercise.ingested', (batch) => this.exercises.ingest(batch.exercise, batch.events, new Date(batch.receivedAt)));
       io.on('exercise.ended', ({ exercise }) => this.exercises.forget(exercise));
+      io.on('trust.status', ({ trust }) => this.statusListeners.forEach((listener) => listener(trust)));
       this.shared = true;
       this.closeRedis = async () => {
         await Promise.allSettled([pub.quit(), sub.quit()]);
@@ -144,6 +148,20 @@ export class Realtime implements LiveConnections {
     if (this.shared) this.io?.serverSideEmit('exercise.ended', { exercise });
     // Through the adapter: the screens watching it on every instance hear it has ended.
     this.io?.to(pictureRoom(`exercise:${exercise}`)).emit('exercise.ended', { exercise });
+  }
+
+  shareTrustStatus(trust: TrustCode): void {
+    if (this.shared) this.io?.serverSideEmit('trust.status', { trust });
+  }
+
+  /** Hears, from other instances, that a trust's status (its REAP level) changed. */
+  onTrustStatus(listener: (trust: TrustCode) => void): void {
+    this.statusListeners.add(listener);
+  }
+
+  /** Tells every screen of the trust, on every instance, that a flag was raised or cleared. */
+  announceFlag(trust: TrustCode, change: FlagChange): void {
+    this.io?.to(pictureRoom(`trust:${trust}`)).emit(change.kind === 'raised' ? 'flag.raised' : 'flag.cleared', { trust, flag: change.flag });
   }
 
   connectionCount(): number {

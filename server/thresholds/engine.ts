@@ -114,6 +114,8 @@ export function evaluate(input: { rules: readonly ThresholdRule[]; picture: Pict
           continue;
         }
       } else delete track.withinSince;
+      // A figure on the right side of its line, with nothing pending, needs no memory.
+      if (track.raisedAt === undefined && track.beyondSince === undefined) continue;
       book[id] = track;
       if (track.raisedAt !== undefined) flags.push(flagOf(id, track, rule, reading.subjectName));
     }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
 import type { Json } from '../picture/mergePatch.ts';
-import type { Picture } from '../picture/picture.ts';
+import type { Flag, Picture } from '../picture/picture.ts';
 import type { RegionPicture } from '../picture/region.ts';
 import type { RegionCode, TrustCode } from '../reference/trusts.ts';
 
@@ -39,6 +39,9 @@ export type SessionEndReason = 'signed_out' | 'revoked' | 'expired' | 'account_d
 export interface ServerToClientEvents {
   /** A subscribed picture changed: at most 4 a second per subscription, within 250 ms of the event. */
   'picture.update': (update: PictureUpdate | RegionPictureUpdate) => void;
+  /** A flag of a subscribed trust was raised, or cleared (the picture's `flags` follow in its next update). */
+  'flag.raised': (payload: { trust: TrustCode; flag: Flag }) => void;
+  'flag.cleared': (payload: { trust: TrustCode; flag: Flag }) => void;
   /** A subscribed exercise has ended: its picture is no more, and the screen should say so. */
   'exercise.ended': (payload: { exercise: string }) => void;
   /** Sent just before the server disconnects a socket whose session or display link ended. */

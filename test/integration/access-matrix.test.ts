@@ -95,6 +95,42 @@ const MATRIX: Record<string, Case> = {
     ],
   },
   'POST /trusts/:code/exercises/:id/stop': { allowed: ['admin'], requests: () => [{ path: `/trusts/RX6/exercises/${NO_EXERCISE}/stop` }] },
+  'GET /thresholds/metrics': { allowed: USERS, requests: () => [{ path: '/thresholds/metrics' }] },
+  'GET /trusts/:code/thresholds': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/thresholds', allowed: READS_RX6 },
+      { path: '/trusts/RYC/thresholds', allowed: READS_RYC },
+    ],
+  },
+  'PUT /trusts/:code/thresholds': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/thresholds', body: [], allowed: ['admin', 'dmRX6'] },
+      { path: '/trusts/RYC/thresholds', body: [], allowed: ['admin', 'dmRYC'] },
+    ],
+  },
+  'GET /trusts/:code/flags/history': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/flags/history', allowed: READS_RX6 },
+      { path: '/trusts/RYC/flags/history', allowed: READS_RYC },
+    ],
+  },
+  'GET /trusts/:code/reap': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/reap', allowed: READS_RX6 },
+      { path: '/trusts/RYC/reap', allowed: READS_RYC },
+    ],
+  },
+  'PUT /trusts/:code/reap': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/reap', body: { level: 2, reason: 'matrix' }, allowed: ['dmRX6'] },
+      { path: '/trusts/RYC/reap', body: { level: 2, reason: 'matrix' }, allowed: ['dmRYC'] },
+    ],
+  },
   'GET /trusts/:code/history': {
     allowed: [],
     requests: () => [

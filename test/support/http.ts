@@ -49,6 +49,9 @@ export class ApiClient {
   post<T = unknown>(path: string, json?: unknown) {
     return this.request<T>('POST', path, json === undefined ? {} : { json });
   }
+  put<T = unknown>(path: string, json?: unknown) {
+    return this.request<T>('PUT', path, json === undefined ? {} : { json });
+  }
   patch<T = unknown>(path: string, json?: unknown) {
     return this.request<T>('PATCH', path, json === undefined ? {} : { json });
   }

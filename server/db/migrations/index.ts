@@ -2,6 +2,7 @@ import { sql as accounts } from './001_accounts.ts';
 import { sql as feed } from './002_feed.ts';
 import { sql as simulator } from './003_simulator.ts';
 import { sql as exercises } from './004_exercises.ts';
+import { sql as thresholds } from './005_thresholds.ts';
 
 /**
  * Every migration, in order. A migration is never edited once released: a change to the schema
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '002_feed', sql: feed },
   { id: '003_simulator', sql: simulator },
   { id: '004_exercises', sql: exercises },
+  { id: '005_thresholds', sql: thresholds },
 ];

@@ -1,0 +1,122 @@
+import type { Logger } from 'pino';
+import type { Flag, Picture } from '../../shared/picture/picture.ts';
+import { TRUSTS, type TrustCode } from '../../shared/reference/trusts.ts';
+import type { Database } from '../db/database.ts';
+import { Lease } from '../db/lease.ts';
+import type { PictureService } from '../picture/service.ts';
+import { currentReapLevels, STEADY } from '../reap/store.ts';
+import { defaultRules } from './defaults.ts';
+import { evaluate, type FlagBook, type FlagChange } from './engine.ts';
+import { loadBooks, saveEvaluation, storedRules } from './store.ts';
+
+/** How often the rules are checked against every trust's picture: sustain periods are minutes. */
+export const EVALUATE_EVERY_MS = 5_000;
+
+/** What each trust's picture shows beside its figures: its raised flags and its REAP level. */
+export class TrustStatus {
+  private readonly flags = new Map<TrustCode, Flag[]>();
+  private readonly reap = new Map<TrustCode, Picture['reap']>();
+
+  flagsOf(trust: TrustCode): Flag[] {
+    return this.flags.get(trust) ?? [];
+  }
+
+  reapOf(trust: TrustCode): Picture['reap'] {
+    return this.reap.get(trust) ?? STEADY;
+  }
+
+  /** Answers whether anything changed. */
+  setFlags(trust: TrustCode, flags: Flag[]): boolean {
+    const same = JSON.stringify(this.flagsOf(trust)) === JSON.stringify(flags);
+    if (!same) this.flags.set(trust, flags);
+    return !same;
+  }
+
+  setReap(trust: TrustCode, reap: Picture['reap']): boolean {
+    const same = JSON.stringify(this.reapOf(trust)) === JSON.stringify(reap);
+    if (!same) this.reap.set(trust, reap);
+    return !same;
+  }
+
+  async load(db: Database): Promise<void> {
+    for (const [trust, { flags }] of await loadBooks(db)) this.flags.set(trust, flags);
+    for (const [trust, reap] of await currentReapLevels(db)) this.reap.set(trust, reap);
+  }
+}
+
+export interface FlagEvaluatorOptions {
+  db: Database;
+  log: Logger;
+  now: () => Date;
+  pictures: PictureService;
+  status: TrustStatus;
+  /** Tells the screens of a trust a flag was raised or cleared. */
+  announce: (trust: TrustCode, change: FlagChange) => void;
+}
+
+/**
+ * Checks every trust's rules against its picture every few seconds, on one instance (a lease):
+ * stores what changed, then shows it. The other instances read the flags the evaluating one
+ * stored, so every screen shows the same flags whichever instance it is connected to.
+ */
+export class FlagEvaluator {
+  private readonly options: FlagEvaluatorOptions;
+  private readonly lease = new Lease('flags');
+  private books: Map<TrustCode, FlagBook> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(options: FlagEvaluatorOptions) {
+    this.options = options;
+  }
+
+  start(): void {
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.tick()
+        .catch((error: unknown) => this.options.log.error({ err: error }, 'evaluating the thresholds failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, EVALUATE_EVERY_MS);
+          this.timer?.unref();
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.lease.release(this.options.db).catch(() => undefined);
+  }
+
+  /** One round; tests call it to step time themselves. */
+  async tick(): Promise<void> {
+    const { db, now, pictures, status } = this.options;
+    const at = now();
+    if (!(await this.lease.hold(db, at))) {
+      // Another instance evaluates: show what it stored.
+      this.books = undefined;
+      for (const [trust, { flags }] of await loadBooks(db)) if (status.setFlags(trust, flags)) pictures.touch(trust);
+      return;
+    }
+    this.books ??= new Map([...(await loadBooks(db))].map(([trust, { book }]) => [trust, book]));
+    const rules = await storedRules(db);
+    for (const { code } of TRUSTS) {
+      const book = this.books.get(code) ?? {};
+      const result = evaluate({ rules: rules.get(code) ?? defaultRules(code), picture: pictures.picture(code, at), book, now: at.getTime() });
+      const flagsChanged = JSON.stringify(result.flags) !== JSON.stringify(status.flagsOf(code));
+      // A figure moving within its side of the line is not worth a write; a timer starting or stopping is.
+      const bookChanged = result.changes.length > 0 || timersOf(result.book) !== timersOf(book);
+      if (bookChanged || flagsChanged) await saveEvaluation(db, code, result, at);
+      this.books.set(code, result.book);
+      if (status.setFlags(code, result.flags)) pictures.touch(code);
+      for (const change of result.changes) this.options.announce(code, change);
+    }
+  }
+}
+
+function timersOf(book: FlagBook): string {
+  return JSON.stringify(Object.entries(book).map(([id, t]) => [id, t.beyondSince, t.raisedAt, t.withinSince]));
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ReapSet, ReapStatus } from '../../shared/reap/schemas.ts';
+import { TrustCodeParam } from '../../shared/reference/schemas.ts';
+import { METRICS, metricInfo } from '../../shared/thresholds/metrics.ts';
+import { ThresholdRule, ThresholdRules } from '../../shared/thresholds/schemas.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { AppContext } from '../context.ts';
+import { defineRoute, type Route } from '../http/route.ts';
+import type { PictureService } from '../picture/service.ts';
+import { currentReapLevels, reapHistory, setReapLevel, STEADY } from '../reap/store.ts';
+import type { TrustStatus } from './evaluator.ts';
+import { flagHistory, readRules, saveRules } from './store.ts';
+
+const actorId = (principal: Principal | null) => (principal?.kind === 'user' ? principal.user.id : null);
+
+const FlagEvent = z.object({ flagId: z.string(), rule: z.string(), kind: z.enum(['raised', 'cleared']), severity: z.string(), message: z.string(), value: z.number(), threshold: z.number(), at: z.string() });
+const Period = z.object({
+  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset' }).optional(),
+});
+
+export function thresholdRoutes(ctx: AppContext, pictures: PictureService, status: TrustStatus): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/thresholds/metrics',
+      summary: 'The figures a threshold rule may watch, with what each is and its unit.',
+      access: { kind: 'signedIn' },
+      response: z.array(z.object({ metric: z.string(), label: z.string(), unit: z.string() })),
+      handler: () => METRICS.map((metric) => ({ metric, ...metricInfo(metric)! })),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/trusts/:code/thresholds',
+      summary: 'The trust’s threshold rules (its defaults until someone changes them).',
+      params: TrustCodeParam,
+      access: ({ params }) => ({ kind: 'readTrust', trust: params.code }),
+      response: z.array(ThresholdRule),
+      handler: ({ params }) => readRules(ctx.db, params.code),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/trusts/:code/thresholds',
+      summary: 'Replaces the trust’s whole list of rules (admins, or a duty manager of the trust). A bad list is refused whole with an issue per problem, and the rules in force stay.',
+      params: TrustCodeParam,
+      body: ThresholdRules,
+      access: ({ params }) => ({ kind: 'configureTrust', trust: params.code }),
+      response: z.array(ThresholdRule),
+      async handler({ params, body, principal }) {
+        const at = ctx.now();
+        await saveRules(ctx.db, params.code, body, { at, by: actorId(principal) });
+        await recordAudit(ctx.db, { at, actorId: actorId(principal), action: 'thresholds.replaced', target: params.code, detail: { rules: body.length } });
+        return body;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/trusts/:code/flags/history',
+      summary: 'Flags raised and cleared for the trust from `from` to `to` (the last 24 hours by default).',
+      params: TrustCodeParam,
+      query: Period,
+      access: ({ params }) => ({ kind: 'readTrust', trust: params.code }),
+      response: z.array(FlagEvent),
+      handler: ({ params, query }) => {
+        const to = query.to ? new Date(query.to) : ctx.now();
+        const from = query.from ? new Date(query.from) : new Date(to.getTime() - 86_400_000);
+        return flagHistory(ctx.db, params.code, from, to);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/trusts/:code/reap',
+      summary: 'The trust’s REAP level, who set it and when, and the levels set before (newest first).',
+      params: TrustCodeParam,
+      access: ({ params }) => ({ kind: 'readTrust', trust: params.code }),
+      response: ReapStatus,
+      async handler({ params }) {
+        const current = (await currentReapLevels(ctx.db)).get(params.code) ?? STEADY;
+        return { ...current, history: await reapHistory(ctx.db, params.code) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/trusts/:code/reap',
+      summary: 'Sets the trust’s REAP level, with the reason (a duty manager of the trust). Flags may suggest a level; only people set it.',
+      params: TrustCodeParam,
+      body: ReapSet,
+      access: ({ params }) => ({ kind: 'actForTrust', trust: params.code }),
+      response: ReapStatus,
+      async handler({ params, body, principal }) {
+        const at = ctx.now();
+        await setReapLevel(ctx.db, params.code, body, { at, by: actorId(principal) });
+        const current = (await currentReapLevels(ctx.db)).get(params.code) ?? STEADY;
+        if (status.setReap(params.code, current)) pictures.touch(params.code);
+        ctx.live.shareTrustStatus(params.code);
+        return { ...current, history: await reapHistory(ctx.db, params.code) };
+      },
+    }),
+  ];
+}
