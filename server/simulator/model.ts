@@ -14,6 +14,8 @@ import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type
  */
 
 const MIN = 60_000;
+/** The longest a handover takes in the model. */
+const MAX_HANDOVER_MINUTES = 6 * 60;
 
 /** Demand by hour of day (UK local time), mean 1: a night trough and a late-morning peak. */
 const HOUR_PROFILE = normalise([0.72, 0.64, 0.58, 0.53, 0.5, 0.52, 0.62, 0.8, 0.98, 1.12, 1.2, 1.23, 1.22, 1.2, 1.17, 1.15, 1.14, 1.16, 1.18, 1.17, 1.12, 1.05, 0.95, 0.84]);
@@ -368,6 +370,9 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         // The same patients spread over fewer open departments: each takes longer to hand over.
         const closed = params.edClosures.length ? params.hospitals.filter((x) => closedAt(x.code, now)).length : 0;
         if (closed > 0 && closed < params.hospitals.length) wait *= params.hospitals.length / (params.hospitals.length - closed);
+        // Nobody is left in an ambulance for most of a day: long before, the hospital takes the
+        // patient in. The lognormal's far tail would otherwise keep a crew for 15 hours or more.
+        wait = Math.min(wait, MAX_HANDOVER_MINUTES * MIN);
         if (params.releaseAt45) wait = Math.min(wait, 45 * MIN);
         calendar.push(now + wait, { kind: 'handedOver', resource: h.resource, job: h.job, hospital: h.hospital, arrivedAt: now });
         return;

@@ -47,8 +47,10 @@ const flagId = (rule: string, subject: string | undefined) => (subject ? `${rule
 
 export function formatValue(value: number, unit: MetricUnit | undefined): string {
   switch (unit) {
-    case 'seconds':
-      return `${Math.round(value / 60)} min`;
+    case 'seconds': {
+      const minutes = Math.round(value / 60);
+      return minutes < 90 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+    }
     case 'hours':
       return `${Math.round(value * 10) / 10} h`;
     case 'share':

@@ -62,6 +62,7 @@ function FlagItem({ flag }: { flag: Flag }) {
         {SEVERITY_MARK[flag.severity]} {flag.severity.toUpperCase()}
       </span>{' '}
       <span className="pp-flag-message">{flag.message}</span> · <span className="pp-flag-since">since {formatUkHourMinute(new Date(flag.since))}</span>
+      {flag.advice && <span className="pp-flag-advice"> → {flag.advice}</span>}
     </li>
   );
 }
@@ -70,15 +71,51 @@ function FlagItem({ flag }: { flag: Flag }) {
  * The declared incident and the raised flags (the most severe first), in one strip of chips that
  * wraps: each says its severity in words and by a shape, and the strip leaves the figures room.
  */
+/** Flags shown in full; the rest are counted, so that a bad day cannot push the figures off the wall. */
+const SHOWN_FLAGS = 4;
+
+/**
+ * One rule raised at several hospitals is one chip, naming the worst: "Longest handover wait at
+ * 7 hospitals, worst James Cook University Hospital: 130 min, over 60 min".
+ */
+export function groupFlags(flags: readonly Flag[]): Flag[] {
+  const groups = new Map<string, Flag[]>();
+  for (const flag of flags) {
+    const key = flag.id.includes('@') ? flag.rule : flag.id;
+    groups.set(key, [...(groups.get(key) ?? []), flag]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    const worst = group.reduce((a, b) => (Math.abs(b.value - b.threshold) > Math.abs(a.value - a.threshold) ? b : a));
+    const earliest = group.reduce((a, b) => (b.since < a.since ? b : a));
+    const [label, rest] = splitAt(worst.message);
+    return { ...worst, id: worst.rule, since: earliest.since, message: `${label} at ${group.length} hospitals, worst ${rest}` };
+  });
+}
+
+/** "Longest handover wait at James Cook: 68 min, over 60 min" → ["Longest handover wait", "James Cook: 68 min, over 60 min"]. */
+function splitAt(message: string): [string, string] {
+  const at = message.indexOf(' at ');
+  return at < 0 ? [message, ''] : [message.slice(0, at), message.slice(at + 4)];
+}
+
 export function StatusStrip({ incident, flags, now }: { incident: Picture['incident']; flags: readonly Flag[]; now: Date }) {
-  if (!incident && flags.length === 0) return null;
-  const sorted = [...flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.since.localeCompare(b.since));
+  // Staleness has a banner of its own above the strip.
+  const shown = flags.filter((f) => f.rule !== 'stale');
+  if (!incident && shown.length === 0) return null;
+  const sorted = groupFlags(shown).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.since.localeCompare(b.since));
+  const rest = sorted.slice(SHOWN_FLAGS);
   return (
     <ul className="pp-strip" data-testid="flags" aria-label="Declared incident and active flags">
       {incident && <IncidentBanner incident={incident} now={now} />}
-      {sorted.map((flag) => (
+      {sorted.slice(0, SHOWN_FLAGS).map((flag) => (
         <FlagItem key={flag.id} flag={flag} />
       ))}
+      {rest.length > 0 && (
+        <li className="pp-flag pp-flag-more" data-testid="flags-more">
+          +{rest.length} more {rest.length === 1 ? 'flag' : 'flags'}: {[...new Set(rest.map((f) => f.message.split(':')[0]))].slice(0, 3).join('; ')}
+        </li>
+      )}
     </ul>
   );
 }
