@@ -38,7 +38,7 @@ export function errorMessage(error: unknown): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** A display token: sent as a bearer, which the server prefers over the session cookie. */
   token?: string | undefined;
@@ -50,7 +50,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   try {
-    // The browser adds Origin to POST, PATCH and DELETE itself; the server checks it against CSRF.
+    // The browser adds Origin to POST, PUT, PATCH and DELETE itself; the server checks it against CSRF.
     return await fetch(`${API_BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,

@@ -35,3 +35,8 @@ export function roleWithScope(user: Pick<User, 'role' | 'trust' | 'region'>): st
   const scope = scopeName(user);
   return scope ? `${ROLE_LABELS[user.role]} · ${scope}` : ROLE_LABELS[user.role];
 }
+
+/** Duty managers act for their own trust: the REAP level, incidents, mutual-aid asks. */
+export function canActForTrust(user: User, trust: string): boolean {
+  return user.role === 'duty_manager' && user.trust === trust;
+}

@@ -16,6 +16,7 @@ import { useLivePicture } from '../picture/useLivePicture.ts';
 import { useNow } from '../time/useNow.ts';
 import { ConnectionIndicator } from '../wall/ConnectionIndicator.tsx';
 import { HospitalTable } from './HospitalTable.tsx';
+import { ReapPanel } from './ReapPanel.tsx';
 import './trust.css';
 
 /** The desk charts' layout unit: a fixed size, where the wall's follows the screen. */
@@ -63,6 +64,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
           <ResponsesPanel responses={picture.responseToday} />
           <HistoryPanel trust={trust.code} unit={DESK_UNIT_PX} interactive />
           <HospitalTable hospitals={picture.hospitals} />
+          <ReapPanel trust={trust} since={picture.reap.since} />
         </div>
       ) : (
         !live.error && (
