@@ -98,9 +98,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const metrics = new Metrics();
     const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
     const routes = allRoutes(ctx, pictures, exercises, status);
+    // Another instance set a REAP level or acknowledged a flag: show it here too.
     realtime.onTrustStatus((trust) => {
-      void currentReapLevels(db).then((levels) => {
-        if (status.setReap(trust, levels.get(trust) ?? STEADY)) pictures.touch(trust);
+      void Promise.all([currentReapLevels(db), status.loadAcknowledgements(db)]).then(([levels]) => {
+        status.setReap(trust, levels.get(trust) ?? STEADY);
+        pictures.touch(trust);
       });
     });
     const http = createServer();

@@ -7,7 +7,7 @@ import type { PictureService } from '../picture/service.ts';
 import { currentReapLevels, STEADY } from '../reap/store.ts';
 import { defaultRules } from './defaults.ts';
 import { evaluate, type FlagBook, type FlagChange } from './engine.ts';
-import { loadBooks, saveEvaluation, storedRules } from './store.ts';
+import { ackKey, loadAcknowledgements, loadBooks, saveEvaluation, storedRules, type Acknowledgements } from './store.ts';
 
 /** How often the rules are checked against every trust's picture: sustain periods are minutes. */
 export const EVALUATE_EVERY_MS = 5_000;
@@ -16,9 +16,26 @@ export const EVALUATE_EVERY_MS = 5_000;
 export class TrustStatus {
   private readonly flags = new Map<TrustCode, Flag[]>();
   private readonly reap = new Map<TrustCode, Picture['reap']>();
+  private acks = new Map<TrustCode, Acknowledgements>();
 
+  /** The trust's raised flags, each with who acknowledged it, if anyone has. */
   flagsOf(trust: TrustCode): Flag[] {
+    const flags = this.flags.get(trust) ?? [];
+    const acks = this.acks.get(trust);
+    if (!acks) return flags;
+    return flags.map((f) => {
+      const ack = acks.get(ackKey(f.id, f.since));
+      return ack ? { ...f, acknowledged: ack } : f;
+    });
+  }
+
+  /** The flags as the engine raised them, without acknowledgements. */
+  rawFlagsOf(trust: TrustCode): Flag[] {
     return this.flags.get(trust) ?? [];
+  }
+
+  async loadAcknowledgements(db: Database): Promise<void> {
+    this.acks = await loadAcknowledgements(db);
   }
 
   reapOf(trust: TrustCode): Picture['reap'] {
@@ -27,7 +44,7 @@ export class TrustStatus {
 
   /** Answers whether anything changed. */
   setFlags(trust: TrustCode, flags: Flag[]): boolean {
-    const same = JSON.stringify(this.flagsOf(trust)) === JSON.stringify(flags);
+    const same = JSON.stringify(this.rawFlagsOf(trust)) === JSON.stringify(flags);
     if (!same) this.flags.set(trust, flags);
     return !same;
   }
@@ -41,6 +58,7 @@ export class TrustStatus {
   async load(db: Database): Promise<void> {
     for (const [trust, { flags }] of await loadBooks(db)) this.flags.set(trust, flags);
     for (const [trust, reap] of await currentReapLevels(db)) this.reap.set(trust, reap);
+    await this.loadAcknowledgements(db);
   }
 }
 
@@ -106,7 +124,7 @@ export class FlagEvaluator {
     for (const { code } of TRUSTS) {
       const book = this.books.get(code) ?? {};
       const result = evaluate({ rules: rules.get(code) ?? defaultRules(code), picture: pictures.picture(code, at), book, now: at.getTime() });
-      const flagsChanged = JSON.stringify(result.flags) !== JSON.stringify(status.flagsOf(code));
+      const flagsChanged = JSON.stringify(result.flags) !== JSON.stringify(status.rawFlagsOf(code));
       // A figure moving within its side of the line is not worth a write; a timer starting or stopping is.
       const bookChanged = result.changes.length > 0 || timersOf(result.book) !== timersOf(book);
       if (bookChanged || flagsChanged) await saveEvaluation(db, code, result, at);

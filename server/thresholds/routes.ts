@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { ReapSet, ReapStatus } from '../../shared/reap/schemas.ts';
+import { Flag } from '../../shared/picture/picture.ts';
 import { TrustCodeParam } from '../../shared/reference/schemas.ts';
 import { METRICS, metricInfo } from '../../shared/thresholds/metrics.ts';
 import { ThresholdRule, ThresholdRules } from '../../shared/thresholds/schemas.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
+import { notFound } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import type { PictureService } from '../picture/service.ts';
 import { currentReapLevels, reapHistory, setReapLevel, STEADY } from '../reap/store.ts';
 import type { TrustStatus } from './evaluator.ts';
-import { flagHistory, readRules, saveRules } from './store.ts';
+import { acknowledgeFlag, flagHistory, readRules, saveRules } from './store.ts';
 
 const actorId = (principal: Principal | null) => (principal?.kind === 'user' ? principal.user.id : null);
 
 const FlagEvent = z.object({ flagId: z.string(), rule: z.string(), kind: z.enum(['raised', 'cleared']), severity: z.string(), message: z.string(), value: z.number(), threshold: z.number(), at: z.string() });
+const FlagParams = TrustCodeParam.extend({ flagId: z.string().min(1).max(200) });
 const Period = z.object({
   from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset' }).optional(),
@@ -66,6 +69,24 @@ export function thresholdRoutes(ctx: AppContext, pictures: PictureService, statu
         const to = query.to ? new Date(query.to) : ctx.now();
         const from = query.from ? new Date(query.from) : new Date(to.getTime() - 86_400_000);
         return flagHistory(ctx.db, params.code, from, to);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/trusts/:code/flags/:flagId/acknowledge',
+      summary: 'Acknowledges a raised flag (a duty manager of the trust): shown with who and when; the flag stays until its figure clears. 404 when the flag is not raised.',
+      params: FlagParams,
+      access: ({ params }) => ({ kind: 'actForTrust', trust: params.code }),
+      response: Flag,
+      async handler({ params, principal }) {
+        const flag = status.rawFlagsOf(params.code).find((f) => f.id === params.flagId);
+        if (!flag) throw notFound(`No flag ${params.flagId} is raised for ${params.code}.`);
+        const at = ctx.now();
+        await acknowledgeFlag(ctx.db, params.code, flag, { at, by: actorId(principal) });
+        await status.loadAcknowledgements(ctx.db);
+        pictures.touch(params.code);
+        ctx.live.shareTrustStatus(params.code);
+        return status.flagsOf(params.code).find((f) => f.id === params.flagId) ?? flag;
       },
     }),
     defineRoute({

@@ -72,3 +72,27 @@ export async function flagHistory(db: Queryable, trust: TrustCode, from: Date, t
   );
   return rows.map((r) => ({ flagId: r.flag_id, rule: r.rule, kind: r.kind, severity: r.severity, message: r.message, value: Number(r.value), threshold: Number(r.threshold), at: r.at.toISOString() }));
 }
+
+export type Acknowledgements = Map<string, { by: string; at: string }>;
+
+/** The key of one raising of a flag: a flag raised again later is acknowledged afresh. */
+export const ackKey = (flagId: string, since: string) => `${flagId}|${new Date(since).toISOString()}`;
+
+export async function loadAcknowledgements(db: Queryable): Promise<Map<TrustCode, Acknowledgements>> {
+  const rows = await db.query<{ trust: TrustCode; flag_id: string; raised_at: Date; by: string | null; at: Date }>(
+    `SELECT a.trust, a.flag_id, a.raised_at, u.display_name AS by, a.at FROM flag_acks a LEFT JOIN users u ON u.id = a.by_user
+      WHERE a.raised_at > now() - interval '14 days'`,
+  );
+  const out = new Map<TrustCode, Acknowledgements>();
+  for (const r of rows) {
+    const acks: Acknowledgements = out.get(r.trust) ?? new Map<string, { by: string; at: string }>();
+    acks.set(ackKey(r.flag_id, r.raised_at.toISOString()), { by: r.by ?? 'unknown', at: r.at.toISOString() });
+    out.set(r.trust, acks);
+  }
+  return out;
+}
+
+/** Records an acknowledgement; the first one of a raising stands. */
+export async function acknowledgeFlag(db: Queryable, trust: TrustCode, flag: { id: string; since: string }, meta: { at: Date; by: string | null }): Promise<void> {
+  await db.query('INSERT INTO flag_acks (trust, flag_id, raised_at, by_user, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [trust, flag.id, new Date(flag.since), meta.by, meta.at]);
+}

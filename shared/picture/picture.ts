@@ -58,6 +58,8 @@ export const Flag = z.object({
   since: z.string(),
   /** What the rule advises people to consider; people decide. */
   advice: z.string().optional(),
+  /** Who acknowledged it and when: seen, not cleared. */
+  acknowledged: z.object({ by: z.string(), at: z.string() }).optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

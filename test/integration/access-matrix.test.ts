@@ -117,6 +117,13 @@ const MATRIX: Record<string, Case> = {
       { path: '/trusts/RYC/flags/history', allowed: READS_RYC },
     ],
   },
+  'POST /trusts/:code/flags/:flagId/acknowledge': {
+    allowed: [],
+    requests: () => [
+      { path: '/trusts/RX6/flags/no-such-flag/acknowledge', allowed: ['dmRX6'] },
+      { path: '/trusts/RYC/flags/no-such-flag/acknowledge', allowed: ['dmRYC'] },
+    ],
+  },
   'GET /trusts/:code/reap': {
     allowed: [],
     requests: () => [

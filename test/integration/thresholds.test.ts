@@ -53,6 +53,15 @@ describe.each(kinds)('thresholds and flags on %s', (kind) => {
       expect(flagged(raised, 'queue-test')).toMatchObject({ severity: 'critical', value: 2, threshold: 1, advice: 'Consider declaring a critical incident.', message: 'Patients waiting (C1-C4): 2, over 1' });
       expect(await raisedOnSocket).toMatchObject({ trust: 'RX6', flag: { id: 'queue-test' } });
 
+      // A duty manager acknowledges it: seen, with who and when, and still raised.
+      const dm = await t.signedIn({ username: 'dm-rx6-ack', role: 'duty_manager', trust: 'RX6', displayName: 'Jo Manager' });
+      expect((await t.admin.post('/api/v1/trusts/RX6/flags/queue-test/acknowledge')).status).toBe(403);
+      expect((await dm.post('/api/v1/trusts/RX6/flags/not-raised/acknowledge')).status).toBe(404);
+      const acked = await dm.post<Flag>('/api/v1/trusts/RX6/flags/queue-test/acknowledge');
+      expect(acked.status).toBe(200);
+      expect(acked.body.acknowledged).toMatchObject({ by: 'Jo Manager' });
+      expect(flagged(await picture(t, 'RX6'), 'queue-test')?.acknowledged?.by).toBe('Jo Manager');
+
       const cleared = new Promise<{ flag: Flag }>((resolve) => socket.on('flag.cleared', (p) => p.flag.id === 'queue-test' && resolve(p)));
       await feed.send([build.closed('th-1', new Date().toISOString()), build.closed('th-2', new Date().toISOString())]);
       await until('the flag to clear', () => picture(t, 'RX6'), (p) => flagged(p, 'queue-test') === undefined);

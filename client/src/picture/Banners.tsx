@@ -63,6 +63,12 @@ function FlagItem({ flag }: { flag: Flag }) {
       </span>{' '}
       <span className="pp-flag-message">{flag.message}</span> · <span className="pp-flag-since">since {formatUkHourMinute(new Date(flag.since))}</span>
       {flag.advice && <span className="pp-flag-advice"> → {flag.advice}</span>}
+      {flag.acknowledged && (
+        <span className="pp-flag-ack" data-testid={`flag-ack-${flag.id}`}>
+          {' '}
+          · ✓ seen by {flag.acknowledged.by} {formatUkHourMinute(new Date(flag.acknowledged.at))}
+        </span>
+      )}
     </li>
   );
 }

@@ -16,6 +16,7 @@ import { useLivePicture } from '../picture/useLivePicture.ts';
 import { useNow } from '../time/useNow.ts';
 import { ConnectionIndicator } from '../wall/ConnectionIndicator.tsx';
 import { HospitalTable } from './HospitalTable.tsx';
+import { FlagActions } from './FlagActions.tsx';
 import { ReapPanel } from './ReapPanel.tsx';
 import './trust.css';
 
@@ -58,6 +59,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
       )}
       {picture ? (
         <div className="trust-grid">
+          <FlagActions picture={picture} />
           <QueuePanel queue={picture.queue} />
           <CrewsPanel resources={picture.resources} />
           <CallsPanel calls={picture.calls} />
