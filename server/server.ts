@@ -86,7 +86,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Flags and the REAP level, shown in every picture beside the figures.
     const status = new TrustStatus();
     await status.load(db);
-    const pictures = new PictureService((trust) => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds, flags: status.flagsOf(trust), reap: status.reapOf(trust) }));
+    const pictures = new PictureService((trust) => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds, flags: status.flagsOf(trust), reap: status.reapOf(trust), forecasts: status.forecastsOf(trust) }));
     const rebuildStarted = Date.now();
     const rebuilt = await pictures.rebuild(db, now());
     log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');

@@ -1,6 +1,6 @@
 import type { RESPONSE_CATEGORIES} from '../../shared/feed/events.ts';
 import { type Category, type ResourceStatus } from '../../shared/feed/events.ts';
-import type { Flag, HospitalPicture, Picture } from '../../shared/picture/picture.ts';
+import type { Flag, Forecast, HospitalPicture, Picture } from '../../shared/picture/picture.ts';
 import { hospitalsOfTrust } from '../../shared/reference/hospitals.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import type { Trust } from '../../shared/reference/trusts.ts';
@@ -14,6 +14,7 @@ export interface PictureContext {
   flags: Flag[];
   incident: Picture['incident'];
   staleAfterSeconds: number;
+  forecasts?: Forecast[];
 }
 
 export const QUIET_CONTEXT: PictureContext = { reap: { level: 1, since: null, setBy: null }, flags: [], incident: null, staleAfterSeconds: 120 };
@@ -167,5 +168,6 @@ export function derivePicture(trust: Trust, state: TrustState, now: Date, contex
     reap: context.reap,
     flags: context.flags,
     incident: context.incident,
+    ...(context.forecasts?.length ? { forecasts: context.forecasts } : {}),
   };
 }

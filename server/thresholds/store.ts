@@ -1,4 +1,4 @@
-import type { Flag } from '../../shared/picture/picture.ts';
+import type { Flag, Forecast } from '../../shared/picture/picture.ts';
 import type { TrustCode } from '../../shared/reference/trusts.ts';
 import type { ThresholdRule } from '../../shared/thresholds/schemas.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -25,18 +25,18 @@ export async function saveRules(db: Queryable, trust: TrustCode, rules: readonly
   );
 }
 
-export async function loadBooks(db: Queryable): Promise<Map<TrustCode, { book: FlagBook; flags: Flag[] }>> {
-  const rows = await db.query<{ trust: TrustCode; book: FlagBook; flags: Flag[] }>('SELECT trust, book, flags FROM flag_books');
-  return new Map(rows.map((r) => [r.trust, { book: r.book, flags: r.flags }]));
+export async function loadBooks(db: Queryable): Promise<Map<TrustCode, { book: FlagBook; flags: Flag[]; forecasts: Forecast[] }>> {
+  const rows = await db.query<{ trust: TrustCode; book: FlagBook; flags: Flag[]; forecasts: Forecast[] }>('SELECT trust, book, flags, forecasts FROM flag_books');
+  return new Map(rows.map((r) => [r.trust, { book: r.book, flags: r.flags, forecasts: r.forecasts }]));
 }
 
 /** Stores what the engine remembers and what changed, together: a restart finds both or neither. */
-export async function saveEvaluation(db: Database, trust: TrustCode, evaluation: { book: FlagBook; flags: Flag[]; changes: FlagChange[] }, at: Date): Promise<void> {
+export async function saveEvaluation(db: Database, trust: TrustCode, evaluation: { book: FlagBook; flags: Flag[]; forecasts: Forecast[]; changes: FlagChange[] }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO flag_books (trust, book, flags, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (trust) DO UPDATE SET book = EXCLUDED.book, flags = EXCLUDED.flags, updated_at = EXCLUDED.updated_at`,
-      [trust, JSON.stringify(evaluation.book), JSON.stringify(evaluation.flags), at],
+      `INSERT INTO flag_books (trust, book, flags, forecasts, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (trust) DO UPDATE SET book = EXCLUDED.book, flags = EXCLUDED.flags, forecasts = EXCLUDED.forecasts, updated_at = EXCLUDED.updated_at`,
+      [trust, JSON.stringify(evaluation.book), JSON.stringify(evaluation.flags), JSON.stringify(evaluation.forecasts), at],
     );
     for (const change of evaluation.changes) {
       await tx.query('INSERT INTO flag_events (trust, flag_id, rule, kind, severity, message, value, threshold, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [

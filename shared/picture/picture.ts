@@ -63,6 +63,16 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
+/** A rising figure's time to its rule's line at the current rate (no flag yet). */
+export const Forecast = z.object({
+  rule: z.string(),
+  severity: z.enum(['advisory', 'warning', 'critical']),
+  /** "At this rate: patients waiting (C1-C4) over 200 in about 40 min". */
+  message: z.string(),
+  minutes: z.number().min(0),
+});
+export type Forecast = z.infer<typeof Forecast>;
+
 export const IncidentSummary = z.object({
   id: z.string(),
   level: z.enum(['business_continuity', 'critical', 'major']),
@@ -104,6 +114,8 @@ export const Picture = z.object({
   reap: z.object({ level: z.number().int().min(1).max(4), since: z.string().nullable(), setBy: z.string().nullable() }),
   flags: z.array(Flag),
   incident: IncidentSummary.nullable(),
+  /** Rising figures' times to their lines, soonest first; absent when none is heading for one. */
+  forecasts: z.array(Forecast).optional(),
   /** Present only on an exercise's picture: none of it is real. */
   exercise: ExerciseTag.optional(),
 });

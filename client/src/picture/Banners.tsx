@@ -1,4 +1,4 @@
-import type { Flag, Picture } from '../../../shared/picture/picture.ts';
+import type { Flag, Forecast, Picture } from '../../../shared/picture/picture.ts';
 import { formatUkClock, formatUkHourMinute } from '../time/ukTime.ts';
 import { formatSpan, noDataText, secondsSince } from './format.ts';
 import './banners.css';
@@ -105,10 +105,13 @@ function splitAt(message: string): [string, string] {
   return at < 0 ? [message, ''] : [message.slice(0, at), message.slice(at + 4)];
 }
 
-export function StatusStrip({ incident, flags, now }: { incident: Picture['incident']; flags: readonly Flag[]; now: Date }) {
+/** Forecasts shown: the soonest two. A forecast is a warning of what may come, not a flag. */
+const SHOWN_FORECASTS = 2;
+
+export function StatusStrip({ incident, flags, forecasts = [], now }: { incident: Picture['incident']; flags: readonly Flag[]; forecasts?: readonly Forecast[]; now: Date }) {
   // Staleness has a banner of its own above the strip.
   const shown = flags.filter((f) => f.rule !== 'stale');
-  if (!incident && shown.length === 0) return null;
+  if (!incident && shown.length === 0 && forecasts.length === 0) return null;
   const sorted = groupFlags(shown).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.since.localeCompare(b.since));
   const rest = sorted.slice(SHOWN_FLAGS);
   return (
@@ -122,6 +125,12 @@ export function StatusStrip({ incident, flags, now }: { incident: Picture['incid
           +{rest.length} more {rest.length === 1 ? 'flag' : 'flags'}: {[...new Set(rest.map((f) => f.message.split(':')[0]))].slice(0, 3).join('; ')}
         </li>
       )}
+      {forecasts.slice(0, SHOWN_FORECASTS).map((forecast) => (
+        <li key={forecast.rule} className="pp-forecast" data-testid={`forecast-${forecast.rule}`}>
+          <span aria-hidden="true">↗ </span>
+          {forecast.message}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -132,7 +141,7 @@ export function PictureBanners({ picture, now, connected, receivedAt }: { pictur
     <div className="pp-banners">
       {!connected && <ConnectionBanner receivedAt={receivedAt} />}
       {picture?.stale && <StaleBanner lastEventAt={picture.lastEventAt} now={now} />}
-      {picture && <StatusStrip incident={picture.incident} flags={picture.flags} now={now} />}
+      {picture && <StatusStrip incident={picture.incident} flags={picture.flags} {...(picture.forecasts ? { forecasts: picture.forecasts } : {})} now={now} />}
     </div>
   );
 }

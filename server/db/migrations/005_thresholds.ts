@@ -15,6 +15,7 @@ CREATE TABLE flag_books (
   trust      text PRIMARY KEY,
   book       jsonb NOT NULL,
   flags      jsonb NOT NULL,
+  forecasts  jsonb NOT NULL DEFAULT '[]',
   updated_at timestamptz NOT NULL
 );
 
