@@ -6,6 +6,7 @@ import { LandingPage } from './home/LandingPage.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { RouteError } from './layout/RouteError.tsx';
 import { SignedInLayout } from './layout/SignedInLayout.tsx';
+import { ThresholdsPage } from './thresholds/ThresholdsPage.tsx';
 import { TrustPage } from './trust/TrustPage.tsx';
 import { ExerciseWallPage, RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
 
@@ -26,6 +27,7 @@ export function createRouter() {
             { path: '/', element: <LandingPage /> },
             { path: '/admin', element: <AdminPage /> },
             { path: '/trust/:code', element: <TrustPage /> },
+            { path: '/trust/:code/thresholds', element: <ThresholdsPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

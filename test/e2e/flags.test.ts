@@ -19,9 +19,6 @@ describe.runIf(chromium)('flags in Chromium', () => {
     const admin = new ApiClient(server.url);
     await admin.login('admin', ADMIN_PASSWORD);
     await admin.post('/api/v1/admin/users', { username: 'dm-yas', displayName: 'Robin Duty', password: 'duty-manager-pw', role: 'duty_manager', trust: 'RX8' });
-    const rule = { id: 'queue-exercise', metric: 'queue.total.waiting', above: 2, sustainSeconds: 0, clearAt: 1, clearSeconds: 0, severity: 'critical', advice: 'Consider declaring a critical incident.' };
-    const put = await admin.request('PUT', '/api/v1/trusts/RX8/thresholds', { json: [rule] });
-    if (put.status !== 200) throw new Error(`rules: ${put.status}`);
     const key = (await admin.post<{ key: string }>('/api/v1/admin/feed-keys', { trust: 'RX8', label: 'test CAD' })).body.key;
     feed = new ApiClient(server.url, { bearer: key, origin: null });
     wallUrl = (await admin.post<{ url: string }>('/api/v1/admin/display-links', { label: 'YAS EOC', trust: 'RX8' })).body.url;
@@ -40,11 +37,34 @@ describe.runIf(chromium)('flags in Chromium', () => {
     ...(type === 'job.created' ? { category: 'C2' } : { outcome: 'cancelled' }),
   });
 
-  it('shows a flag and its advice on the wall when the feed passes a rule, takes an acknowledgement, and clears when the figure comes back', async () => {
+  it('takes a rule changed on the settings page, shows its flag and advice on the wall when the feed passes it, takes an acknowledgement, and clears when the figure comes back', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const desk = await context.newPage();
     try {
+      await desk.goto(`${server.url}/signin`);
+      await desk.getByTestId('signin-username').fill('dm-yas');
+      await desk.getByTestId('signin-password').fill('duty-manager-pw');
+      await desk.getByTestId('signin-submit').click();
+      await desk.getByTestId('landing').waitFor();
+      await desk.goto(`${server.url}/trust/RX8`);
+      await desk.getByTestId('thresholds-link').click();
+      await desk.getByTestId('rule-0-id').waitFor();
+      // The first default rule, made a drill: over 2 waiting raises a flag at once.
+      await desk.getByTestId('rule-0-id').fill('queue-exercise');
+      await desk.getByTestId('rule-0-line').fill('2');
+      await desk.getByTestId('rule-0-sustainMinutes').fill('0');
+      await desk.getByTestId('rule-0-clearAt').fill('5');
+      await desk.getByTestId('rule-0-clearMinutes').fill('0');
+      await desk.getByTestId('rule-0-advice').fill('Consider declaring a critical incident.');
+      await desk.getByTestId('thresholds-save').click();
+      // A clear level past the line could never clear: refused, nothing changed.
+      await desk.getByTestId('thresholds-invalid').waitFor();
+      expect(await desk.getByTestId('rule-0').textContent()).toContain('must be at or below above');
+      await desk.getByTestId('rule-0-clearAt').fill('1');
+      await desk.getByTestId('thresholds-save').click();
+      await desk.getByTestId('thresholds-saved').waitFor();
+
       await wall.goto(wallUrl.replace('localhost', '127.0.0.1'));
       await wall.getByTestId('wall-picture').waitFor();
       expect(await wall.getByTestId('flag-queue-exercise').count()).toBe(0);
@@ -55,11 +75,6 @@ describe.runIf(chromium)('flags in Chromium', () => {
       expect(await chip.textContent()).toContain('CRITICAL');
       expect(await chip.textContent()).toContain('Consider declaring a critical incident.');
 
-      await desk.goto(`${server.url}/signin`);
-      await desk.getByTestId('signin-username').fill('dm-yas');
-      await desk.getByTestId('signin-password').fill('duty-manager-pw');
-      await desk.getByTestId('signin-submit').click();
-      await desk.getByTestId('landing').waitFor();
       await desk.goto(`${server.url}/trust/RX8`);
       await desk.getByTestId('acknowledge-queue-exercise').click();
       await wall.getByTestId('flag-ack-queue-exercise').waitFor({ timeout: 10_000 });

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { findTrust, type Trust } from '../../../shared/reference/trusts.ts';
-import { canViewTrust } from '../auth/scope.ts';
+import { canActForTrust, canViewTrust } from '../auth/scope.ts';
 import { ME_KEY } from '../auth/keys.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
 import { PictureBanners } from '../picture/Banners.tsx';
@@ -24,6 +24,7 @@ import './trust.css';
 const DESK_UNIT_PX = 14;
 
 function TrustPicture({ trust }: { trust: Trust }) {
+  const user = useCurrentUser();
   const live = useLivePicture(trust.code);
   const now = useNow();
   const queryClient = useQueryClient();
@@ -50,6 +51,11 @@ function TrustPicture({ trust }: { trust: Trust }) {
         <Link to={`/wall/${trust.code}`} className="trust-wall-link">
           Open the wall screen
         </Link>
+        {(user.role === 'admin' || canActForTrust(user, trust.code)) && (
+          <Link to={`/trust/${trust.code}/thresholds`} className="trust-wall-link" data-testid="thresholds-link">
+            Thresholds
+          </Link>
+        )}
       </header>
       <PictureBanners picture={picture} now={now} connected={live.state !== 'lost'} receivedAt={live.receivedAt} />
       {live.error === 'forbidden' && (
