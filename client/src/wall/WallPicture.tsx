@@ -9,6 +9,8 @@ import { ResponsesPanel } from '../picture/ResponsesPanel.tsx';
 import { Freshness, ReapBadge } from '../picture/Status.tsx';
 import type { LivePicture } from '../picture/useLivePicture.ts';
 import { useNow } from '../time/useNow.ts';
+import { useState } from 'react';
+import { chimeWanted, useChime } from './useChime.ts';
 import { useWallUnit } from './useWallUnit.ts';
 import { WallWaiting } from './WallMessages.tsx';
 import './wall-picture.css';
@@ -33,6 +35,8 @@ export function WallPicture({ live, name, token }: { live: LivePicture; name: st
   const now = useNow();
   const unit = useWallUnit();
   const { picture } = live;
+  const [chime] = useState(() => chimeWanted(window.location.search, window.localStorage));
+  useChime(picture?.flags, chime);
   const current = live.state === 'live';
   const banners = <PictureBanners picture={picture} now={now} connected={live.state !== 'lost'} receivedAt={live.receivedAt} />;
   if (!picture) {
