@@ -1,7 +1,9 @@
-import type { Category, FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
-import { londonOffsetMinutes } from '../../shared/time/london.ts';
-import { Calendar, type CalendarSnapshot } from './heap.ts';
+import type { FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
+import { Calendar } from './heap.ts';
+import type { Happening, Job, ModelOptions, ModelState, Outcome, Resource, RunRecords, TrustModel } from './modelState.ts';
 import type { ModelParams } from './params.ts';
+export type { JobRecord, ModelOptions, ModelState, RunRecords, TrustModel } from './modelState.ts';
+import { DAY_PROFILE, HOUR_PROFILE, idShare, localHour, ROTA_PROFILE } from './profiles.ts';
 import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type Random } from './random.ts';
 
 /**
@@ -16,116 +18,6 @@ import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type
 const MIN = 60_000;
 /** The longest a handover takes in the model. */
 const MAX_HANDOVER_MINUTES = 6 * 60;
-
-/** Demand by hour of day (UK local time), mean 1: a night trough and a late-morning peak. */
-const HOUR_PROFILE = normalise([0.72, 0.64, 0.58, 0.53, 0.5, 0.52, 0.62, 0.8, 0.98, 1.12, 1.2, 1.23, 1.22, 1.2, 1.17, 1.15, 1.14, 1.16, 1.18, 1.17, 1.12, 1.05, 0.95, 0.84]);
-/** Demand by day of week (Sunday first), mean 1: Mondays are busiest. */
-const DAY_PROFILE = normalise([0.98, 1.06, 1.0, 0.98, 0.98, 1.0, 1.0]);
-/** Crews planned by hour follow demand, but less steeply: shifts overlap. */
-const ROTA_PROFILE = HOUR_PROFILE.map((f) => 0.55 + 0.45 * f);
-
-function normalise(values: number[]): number[] {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return values.map((v) => v / mean);
-}
-
-/** A stable number in [0, 1) for an id: the same job always falls on the same side of a share. */
-function idShare(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
-
-function localHour(at: number): { hour: number; day: number } {
-  const local = new Date(at + londonOffsetMinutes(new Date(at)) * MIN);
-  return { hour: local.getUTCHours(), day: local.getUTCDay() };
-}
-
-type Outcome = 'hear_and_treat' | 'see_and_treat' | 'conveyed_ed' | 'conveyed_other';
-
-export interface JobRecord {
-  id: string;
-  category: Category;
-  createdAt: number;
-  firstArrivalAt?: number;
-  closedAt?: number;
-  outcome: Outcome;
-  /** Whether the job was created within the measured period (not in the warm-up). */
-  measured: boolean;
-}
-
-export interface RunRecords {
-  jobs: JobRecord[];
-  calls: { answeredAt: number; answerSeconds: number; measured: boolean }[];
-  handovers: { arrivedAt: number; seconds: number; measured: boolean }[];
-}
-
-interface Resource {
-  id: string;
-  kind: 'DSA' | 'RRV';
-  status: ResourceStatus;
-  job?: string;
-  /** To go off shift as soon as it is free. */
-  leaving: boolean;
-}
-
-interface Job extends JobRecord {
-  callId: string;
-  waiting: boolean;
-  /** Resources it draws: a C1 may draw a second. */
-  wanted: number;
-}
-
-/** What is due to happen; resources by their index, jobs by their id, so the calendar is plain data. */
-type Happening =
-  | { kind: 'call' }
-  | { kind: 'answered'; callId: string; receivedAt: number; makesJob: boolean }
-  | { kind: 'created'; callId: string }
-  | { kind: 'arrived'; resource: number; job: string; lead: boolean }
-  | { kind: 'sceneDone'; resource: number; job: string; lead: boolean }
-  | { kind: 'atHospital'; resource: number; job: string; hospital: string }
-  | { kind: 'handedOver'; resource: number; job: string; hospital: string; arrivedAt: number }
-  | { kind: 'cleared'; resource: number }
-  | { kind: 'callback'; job: string }
-  | { kind: 'upgrade'; job: string }
-  | { kind: 'rota' };
-
-/**
- * Everything a run needs to carry on later exactly as if it had never stopped: plain data, safe
- * to store as JSON. The parameters are not in it: they come again from the scenario.
- */
-export interface ModelState {
-  /** Put before every id the run makes (jobs, calls, events), so that two runs never share one. */
-  prefix: string;
-  now: number;
-  random: { a: number };
-  serial: number;
-  resources: Resource[];
-  /** Jobs still open, or closed with a crew still on them. */
-  jobs: Record<string, Job>;
-  queues: Record<Category, string[]>;
-  calendar: CalendarSnapshot<Happening>;
-}
-
-export interface ModelOptions {
-  /** Hours simulated before `start` so the service is warm: busy crews, a queue, people at hospitals. */
-  warmUpHours?: number;
-  /** Receives every event, warm-up included, in time order. */
-  emit?: (event: FeedEvent) => void;
-  /** Keeps the records a summary is made of (a long live run does without). */
-  collect?: boolean;
-  /** Put before every job, call and event id (none by default). */
-  idPrefix?: string;
-}
-
-export interface TrustModel {
-  /** Runs every happening due before `until` (ms since the epoch). */
-  advance(until: number): void;
-  /** The state as it stands, to store and resume from. */
-  snapshot(): ModelState;
-  /** Present when the model was made with `collect`. */
-  readonly records: RunRecords | undefined;
-}
 
 /** A run from a standing start `warmUpHours` (24 by default) before `params.start`. */
 export function createModel(params: ModelParams, options: ModelOptions = {}): TrustModel {
