@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Exercise } from '../../shared/exercises/schemas.ts';
 import type { Picture } from '../../shared/picture/picture.ts';
 import type { PictureUpdate, RegionPictureUpdate } from '../../shared/realtime/events.ts';
+import { until } from '../support/until.ts';
 import { databaseKinds, useTestServer } from '../support/server.ts';
 import { connected, openSocket } from '../support/socket.ts';
 
 const kinds = await databaseKinds();
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe.each(kinds)('training exercises on %s', (kind) => {
   const t = useTestServer(kind);

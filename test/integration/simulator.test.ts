@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { FeedKey } from '../../shared/auth/schemas.ts';
 import type { Picture } from '../../shared/picture/picture.ts';
 import { SIMULATOR_KEY_LABEL } from '../../server/simulator/live.ts';
+import { until } from '../support/until.ts';
 import { createStorage, databaseKinds, startTestServer, type TestServer } from '../support/server.ts';
 
 const kinds = await databaseKinds();
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const picture = async (t: TestServer, trust: string) => (await t.admin.get<Picture>(`/api/v1/trusts/${trust}/picture`)).body;
 const simulatorKeys = async (t: TestServer) => (await t.admin.get<FeedKey[]>('/api/v1/admin/feed-keys')).body.filter((k) => k.label === SIMULATOR_KEY_LABEL);
@@ -50,5 +42,6 @@ describe.each(kinds)('the built-in simulator on %s', (kind) => {
       await t.close();
       await storage.dispose();
     }
-  });
+    // Two starts of a server, one of them warming a simulated service up.
+  }, 90_000);
 });

@@ -4,20 +4,12 @@ import type { ReapStatus } from '../../shared/reap/schemas.ts';
 import type { ThresholdRule } from '../../shared/thresholds/schemas.ts';
 import { build } from '../../server/picture/builders.ts';
 import { connectFeed } from '../support/feed.ts';
+import { until } from '../support/until.ts';
 import { createStorage, databaseKinds, startTestServer, useTestServer, type TestServer } from '../support/server.ts';
 import { connected, openSocket } from '../support/socket.ts';
 
 const kinds = await databaseKinds();
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const queueRule: ThresholdRule = { id: 'queue-test', metric: 'queue.total.waiting', above: 1, sustainSeconds: 0, clearAt: 0, clearSeconds: 0, severity: 'critical', advice: 'Consider declaring a critical incident.' };
 const picture = async (t: TestServer, trust: string) => (await t.admin.get<Picture>(`/api/v1/trusts/${trust}/picture`)).body;
@@ -109,5 +101,6 @@ describe.each(kinds)('flags across a restart on %s', (kind) => {
       await t.close();
       await storage.dispose();
     }
-  });
+    // Two starts of a server and a wait for evaluation rounds after the second.
+  }, 90_000);
 });
