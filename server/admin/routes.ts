@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AdminUser, CreateUserRequest, DisplayLink, DisplayLinkCreate, DisplayLinkCreated, FeedKey, FeedKeyCreate, FeedKeyCreated, IdParam, UpdateUserRequest } from '../../shared/auth/schemas.ts';
 import { findUser, insertUser, listUsers, updateUser } from '../accounts/users.ts';
 import { expectedOrigin } from '../auth/authenticate.ts';
-import type { Principal } from '../auth/principal.ts';
+import { actorId } from '../auth/principal.ts';
 import { revokeUserSessions } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
@@ -13,9 +13,6 @@ import { createFeedKey, listFeedKeys, revokeFeedKey } from './feedKeys.ts';
 
 const admin = { kind: 'admin' } as const;
 
-function actorId(principal: Principal | null): string | null {
-  return principal?.kind === 'user' ? principal.user.id : null;
-}
 
 export function adminRoutes(ctx: AppContext): Route[] {
   return [

@@ -27,3 +27,8 @@ export function describePrincipal(principal: Principal): string {
       return `feed key ${principal.feedKey.id} (${principal.feedKey.trust})`;
   }
 }
+
+/** The account behind a change, for who-did-what columns: a person's id, or null for a key or link. */
+export function actorId(principal: Principal | null): string | null {
+  return principal?.kind === 'user' ? principal.user.id : null;
+}

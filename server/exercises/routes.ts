@@ -5,14 +5,13 @@ import { TrustCodeParam } from '../../shared/reference/schemas.ts';
 import { findScenario } from '../../shared/simulator/scenarios.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { Principal } from '../auth/principal.ts';
+import { actorId } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import type { ExercisePictures } from './service.ts';
 import { createExercise, endExercise, findExercise, listExercises } from './store.ts';
 
-const actorId = (principal: Principal | null) => (principal?.kind === 'user' ? principal.user.id : null);
 
 export function exerciseRoutes(ctx: AppContext, exercises: ExercisePictures): Route[] {
   /** The exercise, if it is one of this trust's: an id of another trust's is as good as unknown. */

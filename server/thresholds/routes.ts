@@ -5,7 +5,7 @@ import { TrustCodeParam } from '../../shared/reference/schemas.ts';
 import { METRICS, metricInfo } from '../../shared/thresholds/metrics.ts';
 import { ThresholdRule, ThresholdRules } from '../../shared/thresholds/schemas.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { Principal } from '../auth/principal.ts';
+import { actorId } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
@@ -14,7 +14,6 @@ import { currentReapLevels, reapHistory, setReapLevel, STEADY } from '../reap/st
 import type { TrustStatus } from './evaluator.ts';
 import { acknowledgeFlag, flagHistory, readRules, saveRules } from './store.ts';
 
-const actorId = (principal: Principal | null) => (principal?.kind === 'user' ? principal.user.id : null);
 
 const FlagEvent = z.object({ flagId: z.string(), rule: z.string(), kind: z.enum(['raised', 'cleared']), severity: z.string(), message: z.string(), value: z.number(), threshold: z.number(), at: z.string() });
 const FlagParams = TrustCodeParam.extend({ flagId: z.string().min(1).max(200) });
