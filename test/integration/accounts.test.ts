@@ -172,7 +172,8 @@ describe.each(kinds)('sign-in limits on %s', (kind) => {
     } finally {
       await t.close();
     }
-  });
+    // Many requests (and, for sign-ins, many password hashes): seconds on a quiet machine, more on a busy one.
+  }, 90_000);
 });
 
 describe.each(kinds)('restarts and the first admin on %s', (kind) => {

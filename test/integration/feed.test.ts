@@ -192,5 +192,6 @@ describe('feed request limits', () => {
       await t.close();
       await storage.dispose();
     }
-  });
+    // Many requests (and, for sign-ins, many password hashes): seconds on a quiet machine, more on a busy one.
+  }, 90_000);
 });
