@@ -92,7 +92,10 @@ export function groupFlags(flags: readonly Flag[]): Flag[] {
   }
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0]!;
-    const worst = group.reduce((a, b) => (Math.abs(b.value - b.threshold) > Math.abs(a.value - a.threshold) ? b : a));
+    // The worst is the furthest past the line: the highest for an `above` rule, the lowest for a `below` one.
+    // (A flag still raised may already be back under its line, waiting out its clear period.)
+    const above = group.some((f) => f.value > f.threshold);
+    const worst = group.reduce((a, b) => ((above ? b.value > a.value : b.value < a.value) ? b : a));
     const earliest = group.reduce((a, b) => (b.since < a.since ? b : a));
     const [label, rest] = splitAt(worst.message);
     return { ...worst, id: worst.rule, since: earliest.since, message: `${label} at ${group.length} hospitals, worst ${rest}` };

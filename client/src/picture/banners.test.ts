@@ -17,6 +17,14 @@ describe('grouping flags for the wall', () => {
     ]);
   });
 
+  it('names as the worst the hospital furthest past the line, not one already back under it', () => {
+    const grouped = groupFlags([
+      flag('h60@A', 'h60', 540, '2025-01-15T10:05:00Z', 'Longest handover wait at Alpha: 9 min, over 60 min'),
+      flag('h60@B', 'h60', 4000, '2025-01-15T10:09:00Z', 'Longest handover wait at Beta: 67 min, over 60 min'),
+    ]);
+    expect(grouped[0]!.message).toBe('Longest handover wait at 2 hospitals, worst Beta: 67 min, over 60 min');
+  });
+
   it('leaves a rule raised at one hospital as it is', () => {
     const only = flag('h60@A', 'h60', 3700, '2025-01-15T10:05:00Z', 'Longest handover wait at Alpha: 62 min, over 60 min');
     expect(groupFlags([only])).toEqual([only]);
