@@ -85,6 +85,15 @@ describe('the threshold engine', () => {
     ]);
   });
 
+  it('says a raised flag’s figure is back under the line while it waits out its clear period', () => {
+    const { flags } = run([queueRule], [
+      [0, picture({ waiting: 210 })],
+      [10, picture({ waiting: 210 })],
+      [20, picture({ waiting: 140 })],
+    ]);
+    expect(flags[0]!.message).toBe('Patients waiting (C1-C4): 140, back under 200');
+  });
+
   it('starts the clear period again when the figure climbs back over the clear level', () => {
     const { changes } = run([queueRule], [
       [0, picture({ waiting: 210 })],

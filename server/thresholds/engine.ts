@@ -79,7 +79,9 @@ export function evaluate(input: { rules: readonly ThresholdRule[]; picture: Pict
     }
     const info = metricInfo(rule.metric);
     const where = subjectName ? ` at ${subjectName}` : '';
-    const side = rule.above !== undefined ? 'over' : 'under';
+    const beyondNow = rule.above !== undefined ? track.value > rule.above : track.value < rule.below!;
+    // A raised flag whose figure is back on the right side is waiting out its clear period: say so.
+    const side = rule.above !== undefined ? (beyondNow ? 'over' : 'back under') : beyondNow ? 'under' : 'back over';
     return {
       id,
       rule: rule.id,
