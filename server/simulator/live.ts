@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FeedEvent } from '../../shared/feed/events.ts';
 import type { TrustCode } from '../../shared/reference/trusts.ts';
@@ -6,6 +5,7 @@ import { Scenario } from '../../shared/simulator/scenario.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import { createFeedKey } from '../admin/feedKeys.ts';
 import type { Database } from '../db/database.ts';
+import { Lease } from '../db/lease.ts';
 import { aqiRows, calibration } from './data.ts';
 import { FeedRefused, postEvents } from './feedClient.ts';
 import { createModel, resumeModel, type ModelState, type TrustModel } from './model.ts';
@@ -74,7 +74,7 @@ interface StoredRun {
  */
 export class LiveSimulator {
   private readonly options: LiveSimulatorOptions;
-  private readonly holder = randomUUID();
+  private readonly lease = new Lease('simulator', LEASE_MS);
   private readonly trusts: readonly TrustCode[];
   private runs: Run[] = [];
   private begun = false;
@@ -101,7 +101,7 @@ export class LiveSimulator {
     await this.ticking;
     if (this.holding) {
       await this.saveAll().catch((error: unknown) => this.options.log.warn({ err: error }, 'simulator: saving the runs at stop failed'));
-      await this.options.db.query('DELETE FROM simulator_lease WHERE holder = $1', [this.holder]).catch(() => undefined);
+      await this.lease.release(this.options.db).catch(() => undefined);
     }
   }
 
@@ -146,14 +146,7 @@ export class LiveSimulator {
   private async keepLease(now: number): Promise<boolean> {
     if (now - this.leaseTriedAt < LEASE_RENEW_MS) return this.holding;
     this.leaseTriedAt = now;
-    const rows = await this.options.db.query<{ holder: string }>(
-      `INSERT INTO simulator_lease (id, holder, expires_at) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
-         WHERE simulator_lease.holder = EXCLUDED.holder OR simulator_lease.expires_at < $3
-       RETURNING holder`,
-      [this.holder, new Date(now + LEASE_MS), new Date(now)],
-    );
-    this.holding = rows[0]?.holder === this.holder;
+    this.holding = await this.lease.hold(this.options.db, new Date(now));
     return this.holding;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The built-in simulator's own bookkeeping, apart from everything a feed sends: where each
- * trust's run stands (so a restart carries on the same service rather than starting another
- * beside it), and which instance runs it (only one may, or two runs would feed one trust).
+ * trust's run stands, so that a restart carries on the same service rather than starting another
+ * beside it. Which instance runs it (only one may, or two runs would feed one trust) is a lease.
  */
 export const sql = /* sql */ `
 CREATE TABLE simulator_runs (
@@ -9,11 +9,5 @@ CREATE TABLE simulator_runs (
   scenario  jsonb NOT NULL,
   state     jsonb NOT NULL,
   saved_at  timestamptz NOT NULL
-);
-
-CREATE TABLE simulator_lease (
-  id         int PRIMARY KEY CHECK (id = 1),
-  holder     text NOT NULL,
-  expires_at timestamptz NOT NULL
 );
 `;

@@ -43,7 +43,7 @@ CREATE TABLE reap_levels (
 );
 CREATE INDEX reap_levels_trust_at ON reap_levels (trust, set_at);
 
--- Which instance does a job only one may do at a time (evaluating flags), and until when.
+-- Which instance does a job only one may do at a time (the simulator, evaluating flags), and until when.
 CREATE TABLE leases (
   name       text PRIMARY KEY,
   holder     text NOT NULL,
