@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { Screens } from './bench/clients.mjs';
 import { TrustFeed, postEvents } from './bench/feeder.mjs';
 import { adminSession, assertBuilt, processUsage, startServer } from './bench/server.mjs';
+import { incidentSearch } from './bench/incidents.mjs';
 import { liveStart, modelSpeed } from './bench/simulator.mjs';
 import { round, weightedPercentile } from './bench/stats.mjs';
 
@@ -186,6 +187,8 @@ log('simulator: one day of each trust, headless');
 const simulatorModel = await modelSpeed();
 log('simulator: a fresh install until every trust is live');
 const simulatorStart = await liveStart();
+log('incidents: text search over three years of logs');
+const incidents = await incidentSearch();
 const perEvent = (run) => run.bytesPerClientPerSecond / Math.max(1, run.acceptedEventsPerSecond);
 console.log(
   JSON.stringify(
@@ -201,6 +204,7 @@ console.log(
       ingest,
       rebuild,
       simulator: { model: simulatorModel, start: simulatorStart },
+      incidents,
     },
     null,
     2,

@@ -15,6 +15,9 @@ import { thresholdRoutes } from './thresholds/routes.ts';
 import { exerciseRoutes } from './exercises/routes.ts';
 import { ExercisePictures } from './exercises/service.ts';
 import { createApp } from './http/app.ts';
+import { incidentRoutes } from './incidents/routes.ts';
+import { IncidentService } from './incidents/service.ts';
+import { readIncident } from './incidents/store.ts';
 import type { Route } from './http/route.ts';
 import { feedRoutes } from './feed/routes.ts';
 import { Metrics } from './meta/metrics.ts';
@@ -55,7 +58,7 @@ export interface StartOptions {
 }
 
 /** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
-export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures, status: TrustStatus): Route[] {
+export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures, status: TrustStatus, incidents: IncidentService): Route[] {
   const routes: Route[] = [];
   routes.push(
     ...metaRoutes(ctx, () => routes),
@@ -65,7 +68,8 @@ export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: 
     ...feedRoutes(ctx, pictures, exercises),
     ...pictureRoutes(ctx, pictures),
     ...exerciseRoutes(ctx, exercises),
-    ...thresholdRoutes(ctx, pictures, status),
+    ...thresholdRoutes(ctx, pictures, status, incidents),
+    ...incidentRoutes(ctx, pictures, incidents),
   );
   return routes;
 }
@@ -86,7 +90,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Flags and the REAP level, shown in every picture beside the figures.
     const status = new TrustStatus();
     await status.load(db);
-    const pictures = new PictureService((trust) => ({ ...QUIET_CONTEXT, staleAfterSeconds: config.staleAfterSeconds, flags: status.flagsOf(trust), reap: status.reapOf(trust), forecasts: status.forecastsOf(trust) }));
+    // Declared incidents: each trust's active one is in its picture.
+    const incidents = new IncidentService({ db, log, now });
+    await incidents.load();
+    const pictures = new PictureService((trust) => ({
+      ...QUIET_CONTEXT,
+      staleAfterSeconds: config.staleAfterSeconds,
+      flags: status.flagsOf(trust),
+      reap: status.reapOf(trust),
+      forecasts: status.forecastsOf(trust),
+      incident: incidents.summaryOf(trust),
+    }));
+    incidents.onChange((trust) => pictures.touch(trust));
     const rebuildStarted = Date.now();
     const rebuilt = await pictures.rebuild(db, now());
     log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');
@@ -97,10 +112,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const realtime = new Realtime({ config, db, log, now }, pictures, exercises);
     const metrics = new Metrics();
     const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
-    const routes = allRoutes(ctx, pictures, exercises, status);
-    // Another instance set a REAP level or acknowledged a flag: show it here too.
+    incidents.announceThrough(realtime);
+    realtime.serveIncidents(async (id) => {
+      const incident = await readIncident(db, id);
+      if (!incident) return undefined;
+      const { headHash: _head, entryCount: _count, ...shown } = incident;
+      return shown;
+    });
+    const routes = allRoutes(ctx, pictures, exercises, status, incidents);
+    // Another instance set a REAP level, acknowledged a flag or changed an incident: show it here too.
     realtime.onTrustStatus((trust) => {
-      void Promise.all([currentReapLevels(db), status.loadAcknowledgements(db)]).then(([levels]) => {
+      void Promise.all([currentReapLevels(db), status.loadAcknowledgements(db), incidents.load()]).then(([levels]) => {
         status.setReap(trust, levels.get(trust) ?? STEADY);
         pictures.touch(trust);
       });
@@ -120,7 +142,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         resolve();
       });
     });
-    const flagEvaluator = new FlagEvaluator({ db, log, now, pictures, status, announce: (trust, change) => realtime.announceFlag(trust, change) });
+    const flagEvaluator = new FlagEvaluator({ db, log, now, pictures, status, announce: (trust, change) => {
+        realtime.announceFlag(trust, change);
+        // Only the instance that evaluates announces, so each change is logged once.
+        void incidents.logFlag(trust, change);
+      },
+    });
     flagEvaluator.start();
     const stopHistory = startHistoryRecorder(db, pictures, now, (error) => log.error({ err: error }, 'recording the minute history failed'));
     const pruning = setInterval(() => pictures.prune(now()), 3600_000);

@@ -17,6 +17,10 @@ import type { Principal } from './principal.ts';
  *   their trust.
  * - `actForTrust`: duty managers of that trust (REAP, incidents, mutual aid asks).
  * - `configureTrust`: admins, or duty managers of that trust (thresholds).
+ * - `readIncidents`: declared incidents and their logs, which no display link and no admin reads:
+ *   duty managers and executives of the trust, national executives, coordinators of its region.
+ *   With a region and no trust: national executives and that region's coordinators. With
+ *   neither: anyone who reads some incidents (a list, filtered to each reader's scope).
  * - `display`: a display link only (a screen asking what it may show).
  * - `feed`: a feed key, which writes events for its own trust only.
  */
@@ -29,6 +33,7 @@ export type AccessRule =
   | { kind: 'readRegion'; region: RegionCode }
   | { kind: 'actForTrust'; trust: TrustCode }
   | { kind: 'configureTrust'; trust: TrustCode }
+  | { kind: 'readIncidents'; trust?: TrustCode; region?: RegionCode }
   | { kind: 'display' }
   | { kind: 'feed' };
 
@@ -69,6 +74,17 @@ export function canActForTrust(principal: Principal, trust: TrustCode): boolean 
   return principal.kind === 'user' && principal.user.role === 'duty_manager' && principal.user.trust === trust;
 }
 
+/** Who reads declared incidents (see `readIncidents`): never display links, feed keys or admins. */
+export function canReadIncidents(principal: Principal, scope: { trust?: TrustCode | undefined; region?: RegionCode | undefined } = {}): boolean {
+  if (principal.kind !== 'user') return false;
+  const { user } = principal;
+  if (user.role === 'admin') return false;
+  if (user.role === 'executive' && !user.trust) return true;
+  if (scope.trust) return user.role === 'coordinator' ? user.region === regionOf(scope.trust) : user.trust === scope.trust;
+  if (scope.region) return user.role === 'coordinator' && user.region === scope.region;
+  return true;
+}
+
 export function decide(principal: Principal | null, rule: AccessRule): Decision {
   if (rule.kind === 'public') return 'allow';
   if (!principal) return 'not_signed_in';
@@ -88,6 +104,8 @@ export function decide(principal: Principal | null, rule: AccessRule): Decision 
         return canActForTrust(principal, rule.trust);
       case 'configureTrust':
         return (principal.kind === 'user' && principal.user.role === 'admin') || canActForTrust(principal, rule.trust);
+      case 'readIncidents':
+        return canReadIncidents(principal, rule);
       case 'display':
         return principal.kind === 'display';
       case 'feed':

@@ -126,7 +126,7 @@ function handle(route: Route): RequestHandler {
     if (typeof route.access !== 'function') enforce(route.access);
     else if (!principal) throw notSignedIn();
     const input = validateInput(route, req);
-    if (typeof route.access === 'function') enforce(route.access(input));
+    if (typeof route.access === 'function') enforce(await route.access(input));
     const result: unknown = await route.handler({ ...input, principal, req, res });
     if (res.headersSent) return;
     const status = route.status ?? 200;

@@ -31,7 +31,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   /** The path below /api/v1, in Express syntax: `/trusts/:code/hospitals`. */
   path: string;
   summary: string;
-  access: AccessRule | ((input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => AccessRule);
+  /** A function may look something up (the trust of an incident named in the path), so it may be async. */
+  access: AccessRule | ((input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => AccessRule | Promise<AccessRule>);
   params?: P;
   query?: Q;
   body?: B;

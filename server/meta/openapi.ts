@@ -8,7 +8,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {
 }
 
 function describeAccess(access: Route['access']): string {
-  if (typeof access === 'function') return 'Depends on the trust or region named in the request (see CONTRACT.md "Accounts").';
+  if (typeof access === 'function') return 'Depends on the trust or region named in the request, or the trust of the incident named (see CONTRACT.md "Accounts").';
   const words: Record<AccessRule['kind'], string> = {
     public: 'Anyone.',
     signedIn: 'Any signed-in person.',
@@ -17,6 +17,7 @@ function describeAccess(access: Route['access']): string {
     readTrust: 'Anyone who may read the trust.',
     readRegion: 'Anyone who may read the region.',
     actForTrust: 'Duty managers of the trust.',
+    readIncidents: 'Duty managers and executives of the trust, national executives, coordinators of its region.',
     configureTrust: 'Admins and duty managers of the trust.',
     display: 'Display tokens.',
     feed: 'Feed keys.',

@@ -2,13 +2,17 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
 import type { FeedEvent } from '../../shared/feed/events.ts';
+import type { Incident, IncidentListItem, LogEntry } from '../../shared/incidents/schemas.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SessionEndReason } from '../../shared/realtime/events.ts';
 import type { TrustCode } from '../../shared/reference/trusts.ts';
 import { authenticate, expectedOrigin, originMatches } from '../auth/authenticate.ts';
+import { canReadIncidents } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppContext, LiveConnections } from '../context.ts';
 import type { ExercisePictures } from '../exercises/service.ts';
+import type { IncidentAnnouncer } from '../incidents/service.ts';
 import type { PictureService } from '../picture/service.ts';
 import type { FlagChange } from '../thresholds/engine.ts';
 import { NaivePublisher } from './naivePublisher.ts';
@@ -34,12 +38,16 @@ export type OpsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 // its sockets on every instance (through the Redis adapter when there are several).
 const sessionRoom = (id: string) => `session:${id}`;
 const displayRoom = (id: string) => `display:${id}`;
+/** Every display link's sockets: they see pictures, never incident logs. */
+const DISPLAYS_ROOM = 'displays';
+const incidentRoom = (id: string) => `incident:${id}`;
+const IncidentSubscription = z.object({ id: z.uuid() }).strict();
 
 /**
  * The Socket.IO side of the server. A socket is authenticated once, at the handshake, by the same
  * `authenticate` as a REST request; what it may subscribe to is decided by the same policy.
  */
-export class Realtime implements LiveConnections {
+export class Realtime implements LiveConnections, IncidentAnnouncer {
   private io: OpsServer | undefined;
   private closeRedis: (() => Promise<void>) | undefined;
   private publisher: Publisher | undefined;
@@ -48,6 +56,7 @@ export class Realtime implements LiveConnections {
   private readonly pictures: PictureService;
   private readonly exercises: ExercisePictures;
   private readonly statusListeners = new Set<(trust: TrustCode) => void>();
+  private incidentLoader: ((id: string) => Promise<Incident | undefined>) | undefined;
 
   constructor(ctx: Omit<AppContext, 'live' | 'metrics'>, pictures: PictureService, exercises: ExercisePictures) {
     this.ctx = ctx;
@@ -113,7 +122,34 @@ export class Realtime implements LiveConnections {
   private onConnection(socket: OpsSocket): void {
     const { principal } = socket.data;
     if (principal.kind === 'user') void socket.join(sessionRoom(principal.sessionId));
-    if (principal.kind === 'display') void socket.join(displayRoom(principal.display.id));
+    if (principal.kind === 'display') void socket.join([displayRoom(principal.display.id), DISPLAYS_ROOM]);
+    socket.on('incident.subscribe', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = IncidentSubscription.safeParse(raw);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid_input', message: 'name an incident: { id: "<uuid>" }' });
+      const { id } = parsed.data;
+      const load = this.incidentLoader;
+      if (!load || !canReadIncidents(principal)) return ack({ ok: false, error: 'forbidden', message: 'You may not read incidents.' });
+      // Join first, then read: an entry written in between comes both ways, and the client keeps one.
+      void socket.join(incidentRoom(id));
+      load(id).then(
+        (incident) => {
+          if (incident && canReadIncidents(principal, { trust: incident.trust })) return ack({ ok: true, data: incident });
+          void socket.leave(incidentRoom(id));
+          ack(incident ? { ok: false, error: 'forbidden', message: 'You may not read this incident.' } : { ok: false, error: 'not_found', message: `No incident ${id}.` });
+        },
+        (error: unknown) => {
+          void socket.leave(incidentRoom(id));
+          this.ctx.log.error({ err: error }, 'reading an incident for a subscription failed');
+          ack({ ok: false, error: 'internal_error', message: 'Reading the incident failed.' });
+        },
+      );
+    });
+    socket.on('incident.unsubscribe', (raw, ack) => {
+      const parsed = IncidentSubscription.safeParse(raw);
+      if (parsed.success) void socket.leave(incidentRoom(parsed.data.id));
+      if (typeof ack === 'function') ack(parsed.success ? { ok: true, data: null } : { ok: false, error: 'invalid_input' });
+    });
     socket.on('session.whoami', (ack) => {
       if (typeof ack !== 'function') return;
       ack(
@@ -162,6 +198,24 @@ export class Realtime implements LiveConnections {
   /** Tells every screen of the trust, on every instance, that a flag was raised or cleared. */
   announceFlag(trust: TrustCode, change: FlagChange): void {
     this.io?.to(pictureRoom(`trust:${trust}`)).emit(change.kind === 'raised' ? 'flag.raised' : 'flag.cleared', { trust, flag: change.flag });
+  }
+
+  /** How `incident.subscribe` reads an incident with its log. */
+  serveIncidents(load: (id: string) => Promise<Incident | undefined>): void {
+    this.incidentLoader = load;
+  }
+
+  /** To the people watching the trust (not its wall screens, which show the picture's summary). */
+  declared(trust: TrustCode, incident: IncidentListItem): void {
+    this.io?.to(pictureRoom(`trust:${trust}`)).except(DISPLAYS_ROOM).emit('incident.declared', { trust, incident });
+  }
+
+  updated(trust: TrustCode, incident: IncidentListItem): void {
+    this.io?.to([pictureRoom(`trust:${trust}`), incidentRoom(incident.id)]).except(DISPLAYS_ROOM).emit('incident.updated', { trust, incident });
+  }
+
+  logged(trust: TrustCode, incident: string, entry: LogEntry): void {
+    this.io?.to(incidentRoom(incident)).emit('incident.logged', { trust, incident, entry });
   }
 
   connectionCount(): number {

@@ -11,6 +11,7 @@ import { notFound } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import type { PictureService } from '../picture/service.ts';
 import { currentReapLevels, reapHistory, setReapLevel, STEADY } from '../reap/store.ts';
+import { authorOf, type IncidentService } from '../incidents/service.ts';
 import type { TrustStatus } from './evaluator.ts';
 import { acknowledgeFlag, flagHistory, readRules, saveRules } from './store.ts';
 
@@ -22,7 +23,7 @@ const Period = z.object({
   to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset' }).optional(),
 });
 
-export function thresholdRoutes(ctx: AppContext, pictures: PictureService, status: TrustStatus): Route[] {
+export function thresholdRoutes(ctx: AppContext, pictures: PictureService, status: TrustStatus, incidents: IncidentService): Route[] {
   return [
     defineRoute({
       method: 'get',
@@ -114,6 +115,7 @@ export function thresholdRoutes(ctx: AppContext, pictures: PictureService, statu
         const current = (await currentReapLevels(ctx.db)).get(params.code) ?? STEADY;
         if (status.setReap(params.code, current)) pictures.touch(params.code);
         ctx.live.shareTrustStatus(params.code);
+        await incidents.logReap(params.code, { ...body, by: authorOf(principal) });
         return { ...current, history: await reapHistory(ctx.db, params.code) };
       },
     }),

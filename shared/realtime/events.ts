@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
 import type { Json } from '../picture/mergePatch.ts';
+import type { Incident, IncidentListItem, LogEntry } from '../incidents/schemas.ts';
 import type { Flag, Picture } from '../picture/picture.ts';
 import type { RegionPicture } from '../picture/region.ts';
 import type { RegionCode, TrustCode } from '../reference/trusts.ts';
@@ -42,6 +43,12 @@ export interface ServerToClientEvents {
   /** A flag of a subscribed trust was raised, or cleared (the picture's `flags` follow in its next update). */
   'flag.raised': (payload: { trust: TrustCode; flag: Flag }) => void;
   'flag.cleared': (payload: { trust: TrustCode; flag: Flag }) => void;
+  /** A trust whose picture is subscribed declared an incident. */
+  'incident.declared': (payload: { trust: TrustCode; incident: IncidentListItem }) => void;
+  /** An incident's level changed or it was stood down: to its trust's picture subscribers and its own. */
+  'incident.updated': (payload: { trust: TrustCode; incident: IncidentListItem }) => void;
+  /** A new entry in the log of a subscribed incident (`incident.subscribe`), in seq order. */
+  'incident.logged': (payload: { trust: TrustCode; incident: string; entry: LogEntry }) => void;
   /** A subscribed exercise has ended: its picture is no more, and the screen should say so. */
   'exercise.ended': (payload: { exercise: string }) => void;
   /** Sent just before the server disconnects a socket whose session or display link ended. */
@@ -58,6 +65,12 @@ export interface ClientToServerEvents {
    */
   'picture.subscribe': (subscription: PictureSubscription, ack: Ack<Picture | RegionPicture, { version: number }>) => void;
   'picture.unsubscribe': (subscription: PictureSubscription, ack?: Ack<null>) => void;
+  /**
+   * Start receiving `incident.logged` and `incident.updated` for one incident (people who may read
+   * it; display links may not); answered with the incident and its whole log now.
+   */
+  'incident.subscribe': (subscription: { id: string }, ack: Ack<Incident>) => void;
+  'incident.unsubscribe': (subscription: { id: string }, ack?: Ack<null>) => void;
   /** Who this connection is, as the server sees it: a user or a display link. */
   'session.whoami': (ack: Ack<{ kind: 'user' | 'display'; label: string }>) => void;
 }

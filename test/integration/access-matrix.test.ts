@@ -18,6 +18,8 @@ const EVERYONE: PrincipalName[] = [...PRINCIPALS];
 
 interface Ids {
   userId: string;
+  /** An active incident of RX6. */
+  incidentId: string;
   feedKeyId: string;
   displayLinkId: string;
 }
@@ -31,6 +33,12 @@ interface Case {
 
 const READS_RX6: PrincipalName[] = ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'coordY63', 'displayRX6', 'displayY63'];
 const READS_RYC: PrincipalName[] = ['admin', 'nationalExec', 'dmRYC', 'coordY61'];
+
+/** Incidents are read by the trust's people, national executives and the region's coordinators: never admins or display links. */
+const INCIDENT_READERS: PrincipalName[] = ['nationalExec', 'dmRX6', 'execRX6', 'dmRYC', 'coordY63', 'coordY61'];
+const READS_RX6_INCIDENTS: PrincipalName[] = ['nationalExec', 'dmRX6', 'execRX6', 'coordY63'];
+/** An incident id nobody has: anyone who reads incidents learns it is none (404). */
+const NO_INCIDENT = '00000000-0000-4000-8000-000000000001';
 
 /** An exercise id nobody has: access is decided before anything is looked up. */
 const NO_EXERCISE = '00000000-0000-4000-8000-000000000000';
@@ -138,6 +146,29 @@ const MATRIX: Record<string, Case> = {
       { path: '/trusts/RYC/reap', body: { level: 2, reason: 'matrix' }, allowed: ['dmRYC'] },
     ],
   },
+  'POST /incidents': {
+    allowed: [],
+    requests: () => [
+      { path: '/incidents', body: { trust: 'RX6', level: 'critical', title: 'matrix', reason: 'matrix' }, allowed: ['dmRX6'] },
+      { path: '/incidents', body: { trust: 'RYC', level: 'critical', title: 'matrix', reason: 'matrix' }, allowed: ['dmRYC'] },
+    ],
+  },
+  'GET /incidents': {
+    allowed: [],
+    requests: () => [
+      { path: '/incidents', allowed: INCIDENT_READERS },
+      { path: '/incidents?trust=RX6', allowed: READS_RX6_INCIDENTS },
+      { path: '/incidents?region=Y61', allowed: ['nationalExec', 'coordY61'] },
+    ],
+  },
+  'GET /incidents/:id': { allowed: READS_RX6_INCIDENTS, requests: (ids) => [{ path: `/incidents/${ids.incidentId}` }, { path: `/incidents/${NO_INCIDENT}`, allowed: INCIDENT_READERS }] },
+  'GET /incidents/:id/entries/:seq': { allowed: READS_RX6_INCIDENTS, requests: (ids) => [{ path: `/incidents/${ids.incidentId}/entries/1` }] },
+  'GET /incidents/:id/verify': { allowed: READS_RX6_INCIDENTS, requests: (ids) => [{ path: `/incidents/${ids.incidentId}/verify` }] },
+  'GET /incidents/:id/history': { allowed: READS_RX6_INCIDENTS, requests: (ids) => [{ path: `/incidents/${ids.incidentId}/history` }] },
+  'GET /incidents/:id/export': { allowed: READS_RX6_INCIDENTS, requests: (ids) => [{ path: `/incidents/${ids.incidentId}/export?format=csv` }] },
+  'POST /incidents/:id/entries': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/entries`, body: { kind: 'information', text: 'matrix' } }] },
+  'POST /incidents/:id/level': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/level`, body: { level: 'major', reason: 'matrix' } }] },
+  'POST /incidents/:id/stand-down': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/stand-down`, body: { reason: 'matrix' } }] },
   'GET /trusts/:code/history': {
     allowed: [],
     requests: () => [
@@ -182,8 +213,10 @@ describe.each(kinds)('access matrix on %s', (kind) => {
     const feed = (await t.admin.post<{ id: string; key: string }>('/api/v1/admin/feed-keys', { trust: 'RX6' })).body;
     clients.set('feedRX6', t.client({ bearer: feed.key }));
     const target = (await t.admin.post<{ id: string }>('/api/v1/admin/users', { username: 'target', displayName: 'Target', password: 'long-enough-pw', role: 'executive' })).body;
+    const incident = (await clients.get('dmRX6')!.post<{ id: string }>('/api/v1/incidents', { trust: 'RX6', level: 'critical', title: 'Matrix', reason: 'The access matrix.' })).body;
     ids = {
       userId: target.id,
+      incidentId: incident.id,
       feedKeyId: (await t.admin.post<{ id: string }>('/api/v1/admin/feed-keys', { trust: 'RX7' })).body.id,
       displayLinkId: (await link({ trust: 'RX7' })).id,
     };

@@ -4,6 +4,7 @@ import { sql as simulator } from './003_simulator.ts';
 import { sql as exercises } from './004_exercises.ts';
 import { sql as thresholds } from './005_thresholds.ts';
 import { sql as flagAcks } from './006_flag_acks.ts';
+import { sql as incidents } from './007_incidents.ts';
 
 /**
  * Every migration, in order. A migration is never edited once released: a change to the schema
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '004_exercises', sql: exercises },
   { id: '005_thresholds', sql: thresholds },
   { id: '006_flag_acks', sql: flagAcks },
+  { id: '007_incidents', sql: incidents },
 ];
