@@ -18,6 +18,8 @@ import { createApp } from './http/app.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { IncidentService } from './incidents/service.ts';
 import { readIncident } from './incidents/store.ts';
+import { mutualAidRoutes } from './mutualAid/routes.ts';
+import { MutualAidService } from './mutualAid/service.ts';
 import type { Route } from './http/route.ts';
 import { feedRoutes } from './feed/routes.ts';
 import { Metrics } from './meta/metrics.ts';
@@ -58,7 +60,7 @@ export interface StartOptions {
 }
 
 /** Every route of the API. One list: the app mounts it, the OpenAPI document and the access matrix read it. */
-export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures, status: TrustStatus, incidents: IncidentService): Route[] {
+export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: ExercisePictures, status: TrustStatus, incidents: IncidentService, aid: MutualAidService): Route[] {
   const routes: Route[] = [];
   routes.push(
     ...metaRoutes(ctx, () => routes),
@@ -70,6 +72,7 @@ export function allRoutes(ctx: AppContext, pictures: PictureService, exercises: 
     ...exerciseRoutes(ctx, exercises),
     ...thresholdRoutes(ctx, pictures, status, incidents),
     ...incidentRoutes(ctx, pictures, incidents),
+    ...mutualAidRoutes(ctx, aid, incidents),
   );
   return routes;
 }
@@ -102,6 +105,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       incident: incidents.summaryOf(trust),
     }));
     incidents.onChange((trust) => pictures.touch(trust));
+    // Mutual aid: the open requests are in the region pictures of every region involved.
+    const aid = new MutualAidService({ db, now, incidents });
+    await aid.load();
+    pictures.showMutualAid((region) => aid.openForRegion(region));
+    aid.onChange((trusts) => trusts.forEach((trust) => pictures.touch(trust)));
     const rebuildStarted = Date.now();
     const rebuilt = await pictures.rebuild(db, now());
     log.info({ events: rebuilt.events, ms: Date.now() - rebuildStarted }, 'picture rebuilt from the event store');
@@ -113,16 +121,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const metrics = new Metrics();
     const ctx: AppContext = { config, db, log, now, live: realtime, metrics };
     incidents.announceThrough(realtime);
+    aid.announceThrough(realtime);
     realtime.serveIncidents(async (id) => {
       const incident = await readIncident(db, id);
       if (!incident) return undefined;
       const { headHash: _head, entryCount: _count, ...shown } = incident;
       return shown;
     });
-    const routes = allRoutes(ctx, pictures, exercises, status, incidents);
+    const routes = allRoutes(ctx, pictures, exercises, status, incidents, aid);
     // Another instance set a REAP level, acknowledged a flag or changed an incident: show it here too.
     realtime.onTrustStatus((trust) => {
-      void Promise.all([currentReapLevels(db), status.loadAcknowledgements(db), incidents.load()]).then(([levels]) => {
+      void Promise.all([currentReapLevels(db), status.loadAcknowledgements(db), incidents.load(), aid.load()]).then(([levels]) => {
         status.setReap(trust, levels.get(trust) ?? STEADY);
         pictures.touch(trust);
       });

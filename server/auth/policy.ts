@@ -21,6 +21,10 @@ import type { Principal } from './principal.ts';
  *   duty managers and executives of the trust, national executives, coordinators of its region.
  *   With a region and no trust: national executives and that region's coordinators. With
  *   neither: anyone who reads some incidents (a list, filtered to each reader's scope).
+ * - `actOnAid`: mutual aid for a trust: its duty managers, or coordinators of its region (asking
+ *   on its behalf, offering for it, deciding on offers and closing its requests).
+ * - `readAid`: a mutual-aid request: admins and national executives; people of the asking trust,
+ *   of any trust asked and of the asking trust's region; coordinators of any region involved.
  * - `display`: a display link only (a screen asking what it may show).
  * - `feed`: a feed key, which writes events for its own trust only.
  */
@@ -34,6 +38,8 @@ export type AccessRule =
   | { kind: 'actForTrust'; trust: TrustCode }
   | { kind: 'configureTrust'; trust: TrustCode }
   | { kind: 'readIncidents'; trust?: TrustCode; region?: RegionCode }
+  | { kind: 'actOnAid'; trust: TrustCode }
+  | { kind: 'readAid'; trust: TrustCode; asked: readonly TrustCode[] }
   | { kind: 'display' }
   | { kind: 'feed' };
 
@@ -85,6 +91,21 @@ export function canReadIncidents(principal: Principal, scope: { trust?: TrustCod
   return true;
 }
 
+export function canActOnAid(principal: Principal, trust: TrustCode): boolean {
+  if (canActForTrust(principal, trust)) return true;
+  return principal.kind === 'user' && principal.user.role === 'coordinator' && principal.user.region === regionOf(trust);
+}
+
+export function canReadAid(principal: Principal, request: { trust: TrustCode; asked: readonly TrustCode[] }): boolean {
+  if (readsEverything(principal)) return true;
+  if (principal.kind !== 'user') return false;
+  const { user } = principal;
+  const involved = [request.trust, ...request.asked];
+  if (user.role === 'coordinator') return involved.some((t) => regionOf(t) === user.region);
+  if (!user.trust) return false;
+  return involved.includes(user.trust) || regionOf(user.trust) === regionOf(request.trust);
+}
+
 export function decide(principal: Principal | null, rule: AccessRule): Decision {
   if (rule.kind === 'public') return 'allow';
   if (!principal) return 'not_signed_in';
@@ -106,6 +127,10 @@ export function decide(principal: Principal | null, rule: AccessRule): Decision 
         return (principal.kind === 'user' && principal.user.role === 'admin') || canActForTrust(principal, rule.trust);
       case 'readIncidents':
         return canReadIncidents(principal, rule);
+      case 'actOnAid':
+        return canActOnAid(principal, rule.trust);
+      case 'readAid':
+        return canReadAid(principal, rule);
       case 'display':
         return principal.kind === 'display';
       case 'feed':

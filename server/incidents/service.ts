@@ -134,6 +134,12 @@ export class IncidentService {
     }
   }
 
+  /** The same, to one incident of the trust (a mutual-aid request's linked one), while it is active. */
+  async logSystemTo(incidentId: string, trust: TrustCode, text: string, detail?: string): Promise<LogEntry | undefined> {
+    if (this.active.get(trust)?.id !== incidentId) return undefined;
+    return this.logSystem(trust, text, detail);
+  }
+
   logFlag(trust: TrustCode, change: FlagChange): Promise<LogEntry | undefined> {
     return this.logSystem(trust, flagText(change.kind, change.flag));
   }

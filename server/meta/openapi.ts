@@ -17,6 +17,8 @@ function describeAccess(access: Route['access']): string {
     readTrust: 'Anyone who may read the trust.',
     readRegion: 'Anyone who may read the region.',
     actForTrust: 'Duty managers of the trust.',
+    actOnAid: 'Duty managers of the trust and coordinators of its region.',
+    readAid: 'People of the trusts involved and of the asking trust’s region, coordinators of the regions involved, national executives and admins.',
     readIncidents: 'Duty managers and executives of the trust, national executives, coordinators of its region.',
     configureTrust: 'Admins and duty managers of the trust.',
     display: 'Display tokens.',

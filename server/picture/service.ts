@@ -1,4 +1,5 @@
 import type { FeedEvent } from '../../shared/feed/events.ts';
+import type { AidRequest } from '../../shared/mutualAid/schemas.ts';
 import type { Picture } from '../../shared/picture/picture.ts';
 import { summariseTrust, type RegionPicture } from '../../shared/picture/region.ts';
 import { TRUSTS, findRegion, findTrust, trustsOfRegion, type RegionCode, type TrustCode } from '../../shared/reference/trusts.ts';
@@ -18,9 +19,15 @@ export class PictureService {
   private readonly states = new Map<TrustCode, TrustState>(TRUSTS.map((t) => [t.code, new TrustState()]));
   private readonly listeners = new Set<(trust: TrustCode, events: number) => void>();
   private readonly contextFor: (trust: TrustCode) => PictureContext;
+  private mutualAidOf: (region: RegionCode) => AidRequest[] = () => [];
 
   constructor(contextFor: (trust: TrustCode) => PictureContext) {
     this.contextFor = contextFor;
+  }
+
+  /** Where a region's view reads its open mutual-aid requests. */
+  showMutualAid(openForRegion: (region: RegionCode) => AidRequest[]): void {
+    this.mutualAidOf = openForRegion;
   }
 
   private state(trust: TrustCode): TrustState {
@@ -58,8 +65,8 @@ export class PictureService {
   }
 
   /**
-   * A region's view: the summary of each of its trusts' pictures, in the order of the trusts.
-   * Mutual-aid requests are not yet kept, so the list of open ones is empty.
+   * A region's view: the summary of each of its trusts' pictures, in the order of the trusts,
+   * and the open mutual-aid requests its trusts ask or are asked in.
    */
   regionPicture(region: RegionCode, now: Date): RegionPicture {
     const info = findRegion(region);
@@ -68,7 +75,7 @@ export class PictureService {
       region: { code: info.code, name: info.name },
       asOf: now.toISOString(),
       trusts: trustsOfRegion(region).map((t) => summariseTrust(this.picture(t.code, now))),
-      mutualAid: [],
+      mutualAid: this.mutualAidOf(region),
     };
   }
 

@@ -13,6 +13,9 @@ import type { Principal } from '../auth/principal.ts';
 import type { AppContext, LiveConnections } from '../context.ts';
 import type { ExercisePictures } from '../exercises/service.ts';
 import type { IncidentAnnouncer } from '../incidents/service.ts';
+import type { AidAnnouncer } from '../mutualAid/service.ts';
+import type { AidRequest } from '../../shared/mutualAid/schemas.ts';
+import type { RegionCode } from '../../shared/reference/trusts.ts';
 import type { PictureService } from '../picture/service.ts';
 import type { FlagChange } from '../thresholds/engine.ts';
 import { NaivePublisher } from './naivePublisher.ts';
@@ -47,7 +50,7 @@ const IncidentSubscription = z.object({ id: z.uuid() }).strict();
  * The Socket.IO side of the server. A socket is authenticated once, at the handshake, by the same
  * `authenticate` as a REST request; what it may subscribe to is decided by the same policy.
  */
-export class Realtime implements LiveConnections, IncidentAnnouncer {
+export class Realtime implements LiveConnections, IncidentAnnouncer, AidAnnouncer {
   private io: OpsServer | undefined;
   private closeRedis: (() => Promise<void>) | undefined;
   private publisher: Publisher | undefined;
@@ -216,6 +219,11 @@ export class Realtime implements LiveConnections, IncidentAnnouncer {
 
   logged(trust: TrustCode, incident: string, entry: LogEntry): void {
     this.io?.to(incidentRoom(incident)).emit('incident.logged', { trust, incident, entry });
+  }
+
+  aidUpdated(request: AidRequest, trusts: readonly TrustCode[], regions: readonly RegionCode[]): void {
+    const rooms = [...trusts.map((t) => pictureRoom(`trust:${t}`)), ...regions.map((r) => pictureRoom(`region:${r}`))];
+    this.io?.to(rooms).emit('mutualAid.updated', { request });
   }
 
   connectionCount(): number {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
+import { AidRequest } from '../mutualAid/schemas.ts';
 import { IncidentSummary, type Picture } from './picture.ts';
 
 /** One trust as the region view shows it, beside its neighbours. */
@@ -25,8 +26,8 @@ export const RegionPicture = z.object({
   region: z.object({ code: RegionCodeSchema, name: z.string() }),
   asOf: z.string(),
   trusts: z.array(TrustSummaryFigures),
-  /** Open mutual-aid requests of the region's trusts. */
-  mutualAid: z.array(z.unknown()),
+  /** Open mutual-aid requests a trust of the region asks or is asked in, oldest first. */
+  mutualAid: z.array(AidRequest),
 });
 export type RegionPicture = z.infer<typeof RegionPicture>;
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { RegionCodeSchema, TrustCodeSchema } from '../auth/schemas.ts';
 import type { Json } from '../picture/mergePatch.ts';
 import type { Incident, IncidentListItem, LogEntry } from '../incidents/schemas.ts';
+import type { AidRequest } from '../mutualAid/schemas.ts';
 import type { Flag, Picture } from '../picture/picture.ts';
 import type { RegionPicture } from '../picture/region.ts';
 import type { RegionCode, TrustCode } from '../reference/trusts.ts';
@@ -49,6 +50,11 @@ export interface ServerToClientEvents {
   'incident.updated': (payload: { trust: TrustCode; incident: IncidentListItem }) => void;
   /** A new entry in the log of a subscribed incident (`incident.subscribe`), in seq order. */
   'incident.logged': (payload: { trust: TrustCode; incident: string; entry: LogEntry }) => void;
+  /**
+   * A mutual-aid request changed (asked, offered, accepted, declined, closed): to the screens of
+   * the asking trust, of every trust asked or offering, and of every region involved.
+   */
+  'mutualAid.updated': (payload: { request: AidRequest }) => void;
   /** A subscribed exercise has ended: its picture is no more, and the screen should say so. */
   'exercise.ended': (payload: { exercise: string }) => void;
   /** Sent just before the server disconnects a socket whose session or display link ended. */

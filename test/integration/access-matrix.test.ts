@@ -20,6 +20,8 @@ interface Ids {
   userId: string;
   /** An active incident of RX6. */
   incidentId: string;
+  /** An open mutual-aid request of RX6, asking RX8. */
+  aidId: string;
   feedKeyId: string;
   displayLinkId: string;
 }
@@ -37,6 +39,9 @@ const READS_RYC: PrincipalName[] = ['admin', 'nationalExec', 'dmRYC', 'coordY61'
 /** Incidents are read by the trust's people, national executives and the region's coordinators: never admins or display links. */
 const INCIDENT_READERS: PrincipalName[] = ['nationalExec', 'dmRX6', 'execRX6', 'dmRYC', 'coordY63', 'coordY61'];
 const READS_RX6_INCIDENTS: PrincipalName[] = ['nationalExec', 'dmRX6', 'execRX6', 'coordY63'];
+/** A mutual-aid request of RX6 asking RX8 is read by both trusts' people and region, national executives and admins. */
+const READS_RX6_AID: PrincipalName[] = ['admin', 'nationalExec', 'dmRX6', 'execRX6', 'coordY63'];
+const AID_ASK = (trust: string) => ({ trust, resources: [{ kind: 'DSA', quantity: 2 }], neededFrom: new Date(Date.now() + 600_000).toISOString(), reason: 'matrix' });
 /** An incident id nobody has: anyone who reads incidents learns it is none (404). */
 const NO_INCIDENT = '00000000-0000-4000-8000-000000000001';
 
@@ -169,6 +174,22 @@ const MATRIX: Record<string, Case> = {
   'POST /incidents/:id/entries': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/entries`, body: { kind: 'information', text: 'matrix' } }] },
   'POST /incidents/:id/level': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/level`, body: { level: 'major', reason: 'matrix' } }] },
   'POST /incidents/:id/stand-down': { allowed: ['dmRX6'], requests: (ids) => [{ path: `/incidents/${ids.incidentId}/stand-down`, body: { reason: 'matrix' } }] },
+  'POST /mutual-aid': {
+    allowed: [],
+    requests: () => [
+      { path: '/mutual-aid', body: AID_ASK('RX6'), allowed: ['dmRX6', 'coordY63'] },
+      { path: '/mutual-aid', body: AID_ASK('RYC'), allowed: ['dmRYC', 'coordY61'] },
+    ],
+  },
+  'GET /mutual-aid': { allowed: USERS, requests: () => [{ path: '/mutual-aid' }, { path: '/mutual-aid?region=Y63&status=open' }] },
+  'GET /mutual-aid/:id': { allowed: READS_RX6_AID, requests: (ids) => [{ path: `/mutual-aid/${ids.aidId}` }] },
+  'POST /mutual-aid/:id/offers': {
+    allowed: ['coordY63'],
+    requests: (ids) => [{ path: `/mutual-aid/${ids.aidId}/offers`, body: { trust: 'RX8', resources: [{ kind: 'DSA', quantity: 1 }], eta: new Date(Date.now() + 3600_000).toISOString() } }],
+  },
+  'POST /mutual-aid/:id/offers/:offerId/accept': { allowed: ['dmRX6', 'coordY63'], requests: (ids) => [{ path: `/mutual-aid/${ids.aidId}/offers/${NO_INCIDENT}/accept`, body: {} }] },
+  'POST /mutual-aid/:id/offers/:offerId/decline': { allowed: ['dmRX6', 'coordY63'], requests: (ids) => [{ path: `/mutual-aid/${ids.aidId}/offers/${NO_INCIDENT}/decline`, body: {} }] },
+  'POST /mutual-aid/:id/close': { allowed: ['dmRX6', 'coordY63'], requests: (ids) => [{ path: `/mutual-aid/${ids.aidId}/close`, body: { outcome: 'withdrawn' } }] },
   'GET /trusts/:code/history': {
     allowed: [],
     requests: () => [
@@ -217,6 +238,7 @@ describe.each(kinds)('access matrix on %s', (kind) => {
     ids = {
       userId: target.id,
       incidentId: incident.id,
+      aidId: (await clients.get('dmRX6')!.post<{ id: string }>('/api/v1/mutual-aid', AID_ASK('RX6'))).body.id,
       feedKeyId: (await t.admin.post<{ id: string }>('/api/v1/admin/feed-keys', { trust: 'RX7' })).body.id,
       displayLinkId: (await link({ trust: 'RX7' })).id,
     };

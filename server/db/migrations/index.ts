@@ -5,6 +5,7 @@ import { sql as exercises } from './004_exercises.ts';
 import { sql as thresholds } from './005_thresholds.ts';
 import { sql as flagAcks } from './006_flag_acks.ts';
 import { sql as incidents } from './007_incidents.ts';
+import { sql as mutualAid } from './008_mutual_aid.ts';
 
 /**
  * Every migration, in order. A migration is never edited once released: a change to the schema
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '005_thresholds', sql: thresholds },
   { id: '006_flag_acks', sql: flagAcks },
   { id: '007_incidents', sql: incidents },
+  { id: '008_mutual_aid', sql: mutualAid },
 ];
