@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { MAIN } from './server.mjs';
 import { round } from './stats.mjs';
 
-const dist = path.dirname(MAIN);
+const dist = path.join(path.dirname(MAIN), '..');
 const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
