@@ -43,6 +43,8 @@ export interface RunningServer {
   app: Express;
   routes: readonly Route[];
   pictures: PictureService;
+  /** One round of the flag evaluator now (it also runs every 5 s): tests step their own clock with it. */
+  evaluateFlags(): Promise<void>;
   /** Set when this start created the admin account with a generated password. */
   generatedAdminPassword: string | undefined;
   adminCreated: boolean;
@@ -179,6 +181,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       app,
       routes,
       pictures,
+      evaluateFlags: () => flagEvaluator.tick(),
       generatedAdminPassword: admin.generatedPassword,
       adminCreated: admin.created,
       close() {

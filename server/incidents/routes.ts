@@ -12,6 +12,7 @@ import {
   Verification,
 } from '../../shared/incidents/schemas.ts';
 import { HistoryPoint } from '../../shared/picture/history.ts';
+import { londonDate } from '../../shared/time/london.ts';
 import type { AccessRule } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
@@ -193,7 +194,8 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
         const stored = await load(params.id);
         const verification = verify(stored);
         const incident = withoutHead(stored);
-        const name = `incident-${incident.trust}-${incident.declaredAt.slice(0, 10)}-${incident.id.slice(0, 8)}`;
+        // Named by the UK date of the declaration, as people will look for it.
+        const name = `incident-${incident.trust}-${londonDate(new Date(incident.declaredAt))}-${incident.id.slice(0, 8)}`;
         if (query.format === 'csv') {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);

@@ -3,6 +3,7 @@ import type { Flag, Picture } from '../../shared/picture/picture.ts';
 import type { ReapStatus } from '../../shared/reap/schemas.ts';
 import type { ThresholdRule } from '../../shared/thresholds/schemas.ts';
 import { build } from '../../server/picture/builders.ts';
+import { TestClock } from '../support/clock.ts';
 import { connectFeed } from '../support/feed.ts';
 import { until } from '../support/until.ts';
 import { createStorage, databaseKinds, startTestServer, useTestServer, type TestServer } from '../support/server.ts';
@@ -103,4 +104,41 @@ describe.each(kinds)('flags across a restart on %s', (kind) => {
     }
     // Two starts of a server and a wait for evaluation rounds after the second.
   }, 90_000);
+});
+
+describe.each(kinds)('the forecast on %s', (kind) => {
+  const clock = new TestClock('2026-01-15T10:00:00Z');
+  const t = useTestServer(kind, { now: clock.now });
+  const line: ThresholdRule = { id: 'queue-200', metric: 'queue.total.waiting', above: 200, sustainSeconds: 0, clearAt: 150, clearSeconds: 0, severity: 'critical', advice: 'Consider declaring a critical incident.' };
+
+  it('says when a rising queue will cross its line at this rate, and falls silent when the queue stops rising', async () => {
+    expect((await t.admin.put('/api/v1/trusts/RX9/thresholds', [line])).status).toBe(200);
+    const feed = await connectFeed(t, 'RX9');
+    let jobs = 0;
+    // Ten more waiting every 100 seconds (six a minute), from 10 to 90, over 13 minutes.
+    for (let round = 0; round < 9; round++) {
+      const at = clock.now().toISOString();
+      await feed.send(Array.from({ length: 10 }, () => ({ ...build.jobCreated(`fc-${jobs++}`, 'C3', at), trust: 'RX9' })));
+      await t.server.evaluateFlags();
+      clock.advance(100);
+    }
+    const rising = await picture(t, 'RX9');
+    expect(rising.queue.total.waiting).toBe(90);
+    // 110 to go at 6 a minute: about 18 minutes, said to the nearest 5. (The evaluator's own
+    // 5-second rounds add samples of their own between these steps, so not to the minute.)
+    expect(rising.forecasts).toHaveLength(1);
+    const [forecast] = rising.forecasts!;
+    expect(forecast).toMatchObject({ rule: 'queue-200', severity: 'critical' });
+    expect(forecast!.minutes).toBeGreaterThanOrEqual(14);
+    expect(forecast!.minutes).toBeLessThanOrEqual(22);
+    expect(forecast!.message).toMatch(/^At this rate: patients waiting \(C1-C4\) over 200 in about (15|20) min$/);
+    // Every job reached: the queue falls to nothing and the trend no longer points at the line.
+    await feed.send(Array.from({ length: jobs }, (_, i) => ({ ...build.closed(`fc-${i}`, clock.now().toISOString()), trust: 'RX9' })));
+    for (let round = 0; round < 8; round++) {
+      await feed.send([]);
+      await t.server.evaluateFlags();
+      clock.advance(100);
+    }
+    expect((await picture(t, 'RX9')).forecasts ?? []).toEqual([]);
+  });
 });
