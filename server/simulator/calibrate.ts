@@ -1,7 +1,7 @@
 import type { Scenario, SimulationSummary } from '../../shared/simulator/scenario.ts';
 import { isTrustCode, type TrustCode } from '../../shared/reference/trusts.ts';
 import { runModel } from './model.ts';
-import { resolveParams, trustDefaults, uncalibrated, type AqiRow, type Calibration, type TrustCalibration } from './params.ts';
+import { resolveParams, uncalibrated, type AqiRow, type Calibration, type TrustCalibration } from './params.ts';
 import { summarise } from './summary.ts';
 
 /**
@@ -29,19 +29,6 @@ export function trainingMonths(rows: readonly AqiRow[], trust: TrustCode): AqiRo
 }
 
 /**
- * The rota of a replayed month against the rota of the trust's defaults: the month's incidents
- * that need a vehicle (all but C5, which the model closes by telephone) against the mean of the
- * trust's last twelve published months. A trust plans its rota on the face-to-face demand it
- * expects, season by season and year by year: over 2017-2025 incidents grew, hear-and-treat grew
- * faster, and crews followed what was left. It is about 1 for the latest months, so a run on the
- * trust's defaults (the live simulator) has the rota calibration found.
- */
-export function rotaFactor(row: AqiRow, rows: readonly AqiRow[]): number {
-  const defaults = trustDefaults(rows, row.trust as TrustCode);
-  return (row.incidentsPerDay * (1 - row.mix.C5)) / (defaults.incidentsPerDay * (1 - defaults.mix.C5));
-}
-
-/**
  * How many days to simulate of a month: at least `minDays`, and long enough for `minIncidents`
  * incidents, so a small trust's handful of C1 jobs a day still gives a steady mean (at most 28).
  */
@@ -55,9 +42,10 @@ export const REPORT_RUN = { minDays: 7, minIncidents: 10_000 } as const;
 
 /**
  * The scenario that replays a published month from its 8th: its demand, category mix, outcomes
- * and (where published) handover times as inputs, and a rota planned for that demand.
+ * and (where published) handover times as inputs. The rota follows the month's demand as every
+ * scenario's does (`plannedRotaFactor` in params.ts): the trust planned for that month.
  */
-export function monthScenario(row: AqiRow, rows: readonly AqiRow[], days: number, seed: number): Scenario {
+export function monthScenario(row: AqiRow, days: number, seed: number): Scenario {
   return {
     trust: row.trust as TrustCode,
     start: `${row.month}-08T00:00:00Z`,
@@ -65,7 +53,6 @@ export function monthScenario(row: AqiRow, rows: readonly AqiRow[], days: number
     seed,
     demand: { incidentsPerDay: row.incidentsPerDay, mix: row.mix, outcomes: row.outcomes },
     ...(row.handover ? { handover: row.handover } : {}),
-    capacity: { staffingFactor: rotaFactor(row, rows) },
   };
 }
 
@@ -77,7 +64,7 @@ export interface MonthRun {
 }
 
 export function simulateMonth(row: AqiRow, rows: readonly AqiRow[], calibration: Calibration, run: MonthRun): SimulationSummary {
-  const params = resolveParams(monthScenario(row, rows, run.days, run.seed ?? 1), rows, calibration);
+  const params = resolveParams(monthScenario(row, run.days, run.seed ?? 1), rows, calibration);
   return summarise(params, runModel(params, { warmUpHours: run.warmUpHours ?? 24 }));
 }
 

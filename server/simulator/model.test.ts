@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FeedEvent } from '../../shared/feed/events.ts';
+import type { Category, FeedEvent } from '../../shared/feed/events.ts';
 import { validateFeedBatch } from '../../shared/feed/events.ts';
+import { ARP_STANDARDS } from '../../shared/picture/standards.ts';
 import { Scenario } from '../../shared/simulator/scenario.ts';
 import { londonMidnight } from '../../shared/time/london.ts';
 import { derivePicture } from '../picture/derive.ts';
@@ -24,6 +25,8 @@ function run(fields: Partial<Scenario> = {}) {
 
 describe('the simulator model', () => {
   const first = run();
+  /** A day with a third of the usual crews: a queue all day. */
+  const pressed = run({ capacity: { staffingFactor: 0.33 } });
 
   it('gives the same events for the same seed, and others for another', () => {
     expect(run().events).toEqual(first.events);
@@ -38,17 +41,94 @@ describe('the simulator model', () => {
   });
 
   it('ends every job or leaves it open at the end, and never puts a resource on two jobs at once', () => {
-    const busy = new Map<string, string | undefined>();
-    for (const event of first.events) {
+    // An ordinary day, and one with a third of the crews, where crews are diverted and jobs close unreached.
+    for (const { events, records } of [first, pressed]) {
+      const categoryOf = new Map(records.jobs.map((j) => [j.id, j.category]));
+      const busy = new Map<string, { job: string | undefined; status: string }>();
+      for (const event of events) {
+        if (event.type !== 'resource.status') continue;
+        const was = busy.get(event.resourceId);
+        // Sent while on a job: only a diversion, from the way to a less urgent job to a C1.
+        if (event.status === 'mobile' && was?.job !== undefined) {
+          expect(was.status, `${event.resourceId} at ${event.at}`).toBe('mobile');
+          expect(categoryOf.get(event.jobId!)).toBe('C1');
+          expect(categoryOf.get(was.job)).not.toBe('C1');
+        }
+        busy.set(event.resourceId, { job: event.status === 'available' || event.status === 'off_shift' ? undefined : event.jobId, status: event.status });
+      }
+      const closed = new Set(events.filter((e) => e.type === 'job.closed').map((e) => (e as { jobId: string }).jobId));
+      for (const job of records.jobs) {
+        if (job.closedAt !== undefined) expect(closed.has(job.id)).toBe(true);
+        if (job.closedAt !== undefined && job.firstArrivalAt !== undefined) expect(job.closedAt).toBeGreaterThanOrEqual(job.firstArrivalAt);
+      }
+    }
+  });
+
+  it('sends C1 first, then of C2 to C4 the job longest waiting against its category’s standard', () => {
+    const standard = { C2: ARP_STANDARDS.C2.p90Seconds, C3: ARP_STANDARDS.C3.p90Seconds, C4: ARP_STANDARDS.C4.p90Seconds } as Record<Category, number>;
+    const job = new Map<string, { category: Category; createdAt: number }>();
+    // The jobs waiting for a crew, rebuilt from the events alone.
+    const waiting = new Set<string>();
+    const onTheWay = new Map<string, string>();
+    let checked = 0;
+    for (const event of pressed.events) {
+      const t = Date.parse(event.at);
+      if (event.type === 'job.created') {
+        job.set(event.jobId, { category: event.category, createdAt: t });
+        if (event.category !== 'C5') waiting.add(event.jobId);
+      } else if (event.type === 'job.recategorised') job.get(event.jobId)!.category = event.category;
+      else if (event.type === 'job.closed') waiting.delete(event.jobId);
+      else if (event.type === 'job.resourceArrived') onTheWay.delete(event.resourceId);
+      else if (event.type === 'resource.status' && event.status === 'mobile') {
+        const left = onTheWay.get(event.resourceId);
+        if (left !== undefined) waiting.add(left);
+        onTheWay.set(event.resourceId, event.jobId!);
+        if (!waiting.has(event.jobId!)) continue; // a second resource
+        waiting.delete(event.jobId!);
+        const sent = job.get(event.jobId!)!;
+        if (sent.category === 'C1') continue;
+        const overdue = (j: { category: Category; createdAt: number }) => (j.category === 'C1' ? Infinity : (t - j.createdAt) / 1000 / standard[j.category]);
+        let mostOverdue = 0;
+        for (const id of waiting) mostOverdue = Math.max(mostOverdue, overdue(job.get(id)!));
+        if (mostOverdue > overdue(sent) + 1e-5) expect.fail(`${event.jobId} (${sent.category}) sent at ${event.at} while a job more overdue waited`);
+        checked++;
+      } else if (event.type === 'resource.status') onTheWay.delete(event.resourceId);
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('diverts a crew on its way to a less urgent job to a C1 when none is free, and the job it left waits again', () => {
+    const categoryOf = new Map(pressed.records.jobs.map((j) => [j.id, j.category]));
+    const onTheWay = new Map<string, string>();
+    const left: string[] = [];
+    for (const event of pressed.events) {
       if (event.type !== 'resource.status') continue;
-      if (event.status === 'mobile') expect(busy.get(event.resourceId), `${event.resourceId} at ${event.at}`).toBeUndefined();
-      busy.set(event.resourceId, event.status === 'available' || event.status === 'off_shift' ? undefined : event.jobId);
+      const was = onTheWay.get(event.resourceId);
+      if (event.status === 'mobile' && was !== undefined) left.push(was);
+      if (event.status === 'mobile') onTheWay.set(event.resourceId, event.jobId!);
+      else onTheWay.delete(event.resourceId);
     }
-    const closed = new Set(first.events.filter((e) => e.type === 'job.closed').map((e) => (e as { jobId: string }).jobId));
-    for (const job of first.records.jobs) {
-      if (job.closedAt !== undefined) expect(closed.has(job.id)).toBe(true);
-      if (job.closedAt !== undefined && job.firstArrivalAt !== undefined) expect(job.closedAt).toBeGreaterThanOrEqual(job.firstArrivalAt);
+    expect(left.length).toBeGreaterThan(10);
+    expect(left.every((id) => categoryOf.get(id) !== 'C1')).toBe(true);
+    // Each job left is reached by a crew later, closed unreached, or still waiting at the end.
+    const arrivals = pressed.events.filter((e) => e.type === 'job.resourceArrived');
+    const reachedLater = left.filter((id) => arrivals.some((e) => e.jobId === id)).length;
+    expect(reachedLater).toBeGreaterThan(left.length / 2);
+  });
+
+  it('closes by telephone, as hear and treat, C3 and C4 jobs that have waited long, and no others unreached', () => {
+    const unreached = pressed.records.jobs.filter((j) => j.category !== 'C5' && j.closedAt !== undefined && j.firstArrivalAt === undefined);
+    expect(unreached.length).toBeGreaterThan(20);
+    for (const j of unreached) {
+      expect(['C3', 'C4']).toContain(j.category);
+      expect(j.outcome).toBe('hear_and_treat');
     }
+    // Patience is about four hours: most close after the first hour.
+    const waitedHours = unreached.map((j) => (j.closedAt! - j.createdAt) / 3600_000);
+    expect(waitedHours.filter((h) => h > 1).length).toBeGreaterThan(waitedHours.length / 2);
+    // An ordinary day, with crews enough, leaves almost nobody to close that way.
+    const ordinary = first.records.jobs.filter((j) => j.category !== 'C5' && j.closedAt !== undefined && j.firstArrivalAt === undefined);
+    expect(ordinary.length).toBeLessThan(unreached.length / 5);
   });
 
   it('draws the published mix of categories and outcomes, near enough', () => {

@@ -1,4 +1,5 @@
-import type { FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
+import type { Category, FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
+import { ARP_STANDARDS } from '../../shared/picture/standards.ts';
 import { Calendar } from './heap.ts';
 import type { Happening, Job, ModelOptions, ModelState, Outcome, Resource, RunRecords, TrustModel } from './modelState.ts';
 import type { ModelParams } from './params.ts';
@@ -10,14 +11,30 @@ import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type
  * A discrete-event model of one ambulance trust (pure: parameters and a seed in, events and
  * records out). Calls arrive by a Poisson process shaped by hour of day and day of week, are
  * answered and triaged into jobs; hear-and-treat jobs close by telephone; the rest queue and are
- * dispatched by priority to the rota's free crews, who travel, treat on scene, and either leave
- * the patient or convey them, to an emergency department (where they wait to hand over) or
- * elsewhere, then clear.
+ * dispatched to the rota's free crews (C1 first, then C2 to C4 by how long they have waited
+ * against their category's standard), who travel, treat on scene, and either leave the patient
+ * or convey them, to an emergency department (where they wait to hand over) or elsewhere, then
+ * clear. A C1 with no free crew takes one on its way to a less urgent job; C3 and C4 jobs that
+ * wait long are closed by a clinician's call-back.
  */
 
 const MIN = 60_000;
 /** The longest a handover takes in the model. */
 const MAX_HANDOVER_MINUTES = 6 * 60;
+/**
+ * C2 to C4 are sent by their wait over their category's 90th-centile standard (40, 120 and 180
+ * minutes), the most overdue first: a C3 that has waited 90 minutes (0.75 of its standard) goes
+ * before a C2 of 20 (0.5). Strict priority instead leaves C3 and C4 only the crews nobody more
+ * urgent wants, and under pressure they are never reached at all.
+ */
+const STANDARD_MS = { C2: ARP_STANDARDS.C2.p90Seconds * 1000, C3: ARP_STANDARDS.C3.p90Seconds * 1000, C4: ARP_STANDARDS.C4.p90Seconds * 1000 } as const;
+/**
+ * How long a C3 or C4 caller waits, on average (exponential, from the job's creation), before the
+ * job is closed without a vehicle: a clinician rings back and closes it with advice or a
+ * referral, or the patient has made their own way. It is closed as hear and treat, where the
+ * published outcomes count an incident closed by telephone; they have no share for cancelled.
+ */
+const PATIENCE_MS = 4 * 60 * MIN;
 
 /** A run from a standing start `warmUpHours` (24 by default) before `params.start`. */
 export function createModel(params: ModelParams, options: ModelOptions = {}): TrustModel {
@@ -127,37 +144,83 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
     send({ type: 'job.closed', jobId: job.id, outcome });
   };
 
+  /** Puts a job back in its category's queue at the place its creation time gives it. */
+  const enqueue = (job: Job) => {
+    const queue = queues[job.category];
+    let i = queue.length;
+    while (i > 0 && jobs[queue[i - 1]!]!.createdAt > job.createdAt) i--;
+    queue.splice(i, 0, job.id);
+    job.waiting = true;
+  };
+
   /**
-   * Sends free crews to waiting jobs, most urgent first, oldest first within a category. During a
-   * strike only the covered categories are sent, and of a partly covered one only the jobs the
-   * derogation takes (a fixed share, chosen by the job's id so no random draw is spent on it).
+   * The job to send a crew to next: the oldest C1, or else, of C2 to C4, the one furthest into
+   * its category's standard. During a strike only the covered categories are sent, and of a
+   * partly covered one only the jobs the derogation takes (a fixed share, chosen by job id so no
+   * random draw is spent on it).
    */
+  const nextJob = (strike: ReturnType<typeof strikeAt>): { category: Exclude<Category, 'C5'>; index: number } | undefined => {
+    const oldestSent = (category: Exclude<Category, 'C5'>) => {
+      const share = !strike || strike.covered.has(category) ? 1 : (strike.partly[category] ?? 0);
+      if (share <= 0) return -1;
+      const queue = queues[category];
+      if (share >= 1) return queue.length ? 0 : -1;
+      return queue.findIndex((jobId) => idShare(jobId) < share);
+    };
+    const c1 = oldestSent('C1');
+    if (c1 >= 0) return { category: 'C1', index: c1 };
+    let best: { category: 'C2' | 'C3' | 'C4'; index: number; overdue: number } | undefined;
+    for (const category of ['C2', 'C3', 'C4'] as const) {
+      const index = oldestSent(category);
+      if (index < 0) continue;
+      const overdue = (s.now - jobs[queues[category][index]!]!.createdAt) / STANDARD_MS[category];
+      if (!best || overdue > best.overdue) best = { category, index, overdue };
+    }
+    return best;
+  };
+
+  /**
+   * A crew a C1 may take when none is free: one on its way to a less urgent job it alone is
+   * going to, and of those the one whose job is least overdue against its standard. Its job goes
+   * back to the queue at its original place.
+   * Dispatchers divert crews this way; without it a trust with few crews, such as the Isle of
+   * Wight, leaves a cardiac arrest waiting for a crew to clear while others drive to C3 calls.
+   */
+  const divertable = (): Resource | undefined => {
+    let best: { crew: Resource; overdue: number } | undefined;
+    for (const crew of resources) {
+      if (crew.status !== 'mobile') continue;
+      const job = jobs[crew.job!]!;
+      if (job.category === 'C1' || job.category === 'C5') continue;
+      if (resources.some((other) => other !== crew && other.job === job.id)) continue;
+      const overdue = (s.now - job.createdAt) / STANDARD_MS[job.category];
+      if (!best || overdue < best.overdue) best = { crew, overdue };
+    }
+    return best?.crew;
+  };
+
+  /** Sends crews to waiting jobs while there are both (see `nextJob` for the order). */
   const dispatch = () => {
     const strike = strikeAt(s.now);
-    for (const category of ['C1', 'C2', 'C3', 'C4'] as const) {
-      const share = !strike || strike.covered.has(category) ? 1 : (strike.partly[category] ?? 0);
-      if (share <= 0) continue;
-      const queue = queues[category];
-      for (let i = 0; i < queue.length; ) {
-        if (share < 1 && idShare(queue[i]!) >= share) {
-          i++;
-          continue;
-        }
-        const crew = freeCrew();
-        if (!crew) return;
-        const job = jobs[queue.splice(i, 1)[0]!]!;
-        job.waiting = false;
-        sendCrew(crew, job, true);
-        // A C1 (and a few C2) may draw a second resource, if one is free now.
-        const second = job.wanted > 1 ? freeCrew() : undefined;
-        if (second) sendCrew(second, job, false);
-      }
+    for (;;) {
+      const next = nextJob(strike);
+      if (!next) return;
+      const crew = freeCrew() ?? (next.category === 'C1' ? divertable() : undefined);
+      if (!crew) return;
+      const job = jobs[queues[next.category].splice(next.index, 1)[0]!]!;
+      if (crew.status === 'mobile') enqueue(jobs[crew.job!]!);
+      job.waiting = false;
+      sendCrew(crew, job, true);
+      // A C1 (and a few C2) may draw a second resource, if one is free now.
+      const second = job.wanted > 1 ? freeCrew() : undefined;
+      if (second) sendCrew(second, job, false);
     }
   };
 
   const sendCrew = (crew: Resource, job: Job, lead: boolean) => {
+    crew.trips = (crew.trips ?? 0) + 1;
     setStatus(crew, 'mobile', job.id);
-    calendar.push(s.now + lognormalByMean(random, params.travelMinutes * MIN, 0.6), { kind: 'arrived', resource: resources.indexOf(crew), job: job.id, lead });
+    calendar.push(s.now + lognormalByMean(random, params.travelMinutes * MIN, 0.6), { kind: 'arrived', resource: resources.indexOf(crew), job: job.id, lead, trip: crew.trips });
   };
 
   const measured = (t: number) => t >= params.start && t < params.end;
@@ -195,6 +258,7 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         }
         queues[category].push(job.id);
         if (category === 'C3' && random() < 0.04) calendar.push(now + exponential(random, 30 * MIN), { kind: 'upgrade', job: job.id });
+        if (category === 'C3' || category === 'C4') calendar.push(now + exponential(random, PATIENCE_MS), { kind: 'patience', job: job.id });
         dispatch();
         return;
       }
@@ -204,9 +268,22 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         if (!job || index < 0 || !job.waiting) return;
         queues.C3.splice(index, 1);
         job.category = 'C2';
-        queues.C2.push(job.id);
+        // It takes its place among the C2 jobs by the time it has waited.
+        enqueue(job);
         send({ type: 'job.recategorised', jobId: job.id, category: 'C2' });
         dispatch();
+        return;
+      }
+      case 'patience': {
+        // Still waiting, and still C3 or C4: closed by telephone. A crew on its way carries on.
+        const job = jobs[h.job];
+        if (!job || !job.waiting || (job.category !== 'C3' && job.category !== 'C4')) return;
+        const queue = queues[job.category];
+        queue.splice(queue.indexOf(job.id), 1);
+        job.waiting = false;
+        job.outcome = 'hear_and_treat';
+        close(job, 'hear_and_treat');
+        forget(job.id);
         return;
       }
       case 'callback': {
@@ -216,6 +293,8 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         return;
       }
       case 'arrived': {
+        // The crew was diverted on the way: this journey no longer leads anywhere.
+        if ((h.trip ?? 0) !== (resources[h.resource]!.trips ?? 0)) return;
         const job = jobs[h.job]!;
         job.firstArrivalAt ??= now;
         send({ type: 'job.resourceArrived', jobId: job.id, resourceId: resources[h.resource]!.id });

@@ -29,6 +29,11 @@ export interface Resource {
   job?: string;
   /** To go off shift as soon as it is free. */
   leaving: boolean;
+  /**
+   * How many times the crew has been sent to a job: an arrival due from a journey it was diverted
+   * from carries an older count and is ignored. Absent in states stored before diversions (0).
+   */
+  trips?: number;
 }
 
 export interface Job extends JobRecord {
@@ -43,13 +48,14 @@ export type Happening =
   | { kind: 'call' }
   | { kind: 'answered'; callId: string; receivedAt: number; makesJob: boolean }
   | { kind: 'created'; callId: string }
-  | { kind: 'arrived'; resource: number; job: string; lead: boolean }
+  | { kind: 'arrived'; resource: number; job: string; lead: boolean; trip?: number }
   | { kind: 'sceneDone'; resource: number; job: string; lead: boolean }
   | { kind: 'atHospital'; resource: number; job: string; hospital: string }
   | { kind: 'handedOver'; resource: number; job: string; hospital: string; arrivedAt: number }
   | { kind: 'cleared'; resource: number }
   | { kind: 'callback'; job: string }
   | { kind: 'upgrade'; job: string }
+  | { kind: 'patience'; job: string }
   | { kind: 'rota' };
 
 /**
@@ -65,6 +71,7 @@ export interface ModelState {
   resources: Resource[];
   /** Jobs still open, or closed with a crew still on them. */
   jobs: Record<string, Job>;
+  /** The jobs waiting for a crew, by category, oldest first. */
   queues: Record<Category, string[]>;
   calendar: CalendarSnapshot<Happening>;
 }

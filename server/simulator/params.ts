@@ -102,7 +102,10 @@ export interface ModelParams {
   outcomes: { hearAndTreat: number; seeAndTreat: number; conveyedEd: number; conveyedOther: number };
   /** Each emergency department's handover time, in minutes. */
   handoverByHospital: Map<string, HandoverFit>;
-  /** Staffed vehicles planned at the daily mean, before the hour-of-day profile and factors. */
+  /**
+   * Staffed vehicles planned at the daily mean for the demand the trust planned for (see
+   * `plannedRotaFactor`), before the hour-of-day profile and the staffing factor.
+   */
   baseCrews: number;
   staffingFactor: number;
   /** `partly`: for categories not wholly covered, the share of their jobs still sent (local derogations). */
@@ -156,7 +159,8 @@ function departmentFactor(code: string): number {
 /**
  * What calibration sets for each trust (calibration.json beside this file, written by
  * `npm run calibrate`): crews planned at the daily mean for each incident a day the trust had in
- * December 2023 (its rota does not follow a month's demand), and the mean travel to scene.
+ * December 2023, at the demand of the trust's defaults (a scenario's planned demand scales it:
+ * `plannedRotaFactor`), and the mean travel to scene.
  */
 export interface TrustCalibration {
   crewsPerReferenceIncident: number;
@@ -168,6 +172,28 @@ export type Calibration = Partial<Record<TrustCode, TrustCalibration>>;
 /** Before calibration: a rota of about one crew per 12 incidents a day; journeys by geography. */
 export function uncalibrated(trust: TrustCode): TrustCalibration {
   return { crewsPerReferenceIncident: 0.085, travelMinutes: RURAL.has(trust) ? 11 : 8 };
+}
+
+/**
+ * How the rota follows the demand a trust plans for: a scenario's face-to-face demand (its
+ * incidents a day times the share that needs a vehicle, all but C5, which the model closes by
+ * telephone) against that of the trust's defaults (the means of its last twelve published months).
+ *
+ * A trust plans its rota on the demand it expects, season by season and year by year: over
+ * 2017-2025 incidents grew, hear and treat grew faster, and crews followed what was left. With a
+ * rota fixed at one size, replays of 2018 had far too many crews and those of the latest months
+ * too few. It is 1 for a scenario that gives no demand of its own (the live simulator, the
+ * shipped scenarios), so they run the rota calibration found.
+ *
+ * `demand.incidentsPerDay` and `demand.mix` are planned demand: a month's, a season's. A
+ * scenario's `demandFactor` is a surge nobody planned for, and the rota does not follow it: a
+ * winter crisis with a tenth more calls meets the usual crews, as a real one does.
+ * Example: North East's defaults are 1,301 incidents a day with 13.2% C5 (1,130 face to face);
+ * January 2019, 1,207 a day with 13.0% C5 (1,050), plans 0.93 of its crews.
+ */
+export function plannedRotaFactor(demand: Scenario['demand'], defaults: Pick<AqiRow, 'incidentsPerDay' | 'mix'>): number {
+  const faceToFace = (incidentsPerDay: number, mix: Record<Category, number>) => incidentsPerDay * (1 - mix.C5);
+  return faceToFace(demand?.incidentsPerDay ?? defaults.incidentsPerDay, demand?.mix ?? defaults.mix) / faceToFace(defaults.incidentsPerDay, defaults.mix);
 }
 
 export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calibration: Calibration = {}): ModelParams {
@@ -200,7 +226,7 @@ export function resolveParams(scenario: Scenario, rows: readonly AqiRow[], calib
     mix: demand.mix ?? defaults.mix,
     outcomes: demand.outcomes ?? defaults.outcomes,
     handoverByHospital,
-    baseCrews: Math.max(2, trust.incidentsPerDayDec2023 * tuned.crewsPerReferenceIncident),
+    baseCrews: Math.max(2, trust.incidentsPerDayDec2023 * tuned.crewsPerReferenceIncident * plannedRotaFactor(scenario.demand, defaults)),
     staffingFactor: scenario.capacity?.staffingFactor ?? 1,
     strikes: (scenario.strike ?? []).map((s) => ({ from: Date.parse(s.from), to: Date.parse(s.to), staffingFactor: s.staffingFactor, covered: new Set(s.covered), partly: s.partlyCovered ?? {} })),
     releaseAt45: scenario.releaseAt45 ?? false,

@@ -20,6 +20,7 @@ export const Scenario = z
     start: Instant,
     days: z.number().positive('must be more than 0').max(366, 'must be at most 366'),
     seed: z.number().int('must be a whole number'),
+    /** The demand the trust planned for (a month, a season): its rota follows the face-to-face part. */
     demand: z
       .object({
         incidentsPerDay: z.number().positive().max(100_000),
@@ -33,7 +34,11 @@ export const Scenario = z
       .refine((h) => h.over60 <= h.over30, { path: ['over60'], message: 'cannot be more than over30' })
       .optional(),
     capacity: z.object({ staffingFactor: z.number().positive().max(5) }).optional(),
-    /** Extra: the trust's incidents a day (its own or `demand.incidentsPerDay`) times this. */
+    /**
+     * Extra: the trust's incidents a day (its own or `demand.incidentsPerDay`) times this: a surge
+     * the rota was not planned for. The rota follows `demand` (the demand the trust planned for)
+     * but not this factor.
+     */
     demandFactor: z.number().positive().max(10).optional(),
     strike: z
       .array(
