@@ -28,6 +28,9 @@ export function createRouter() {
             { path: '/admin', element: <AdminPage /> },
             { path: '/trust/:code', element: <TrustPage /> },
             { path: '/trust/:code/thresholds', element: <ThresholdsPage /> },
+            // The incident screens load when first opened: the wall screens never need them.
+            { path: '/incidents', lazy: async () => ({ Component: (await import('./incidents/IncidentsPage.tsx')).IncidentsPage }) },
+            { path: '/incidents/:id', lazy: async () => ({ Component: (await import('./incidents/IncidentPage.tsx')).IncidentPage }) },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

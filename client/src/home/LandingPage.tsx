@@ -6,6 +6,7 @@ import type { RegionSummary, TrustSummary } from '../../../shared/reference/sche
 import { errorMessage, request } from '../api/http.ts';
 import { useRegions, useTrusts } from '../api/reference.ts';
 import { canViewRegion, canViewTrust } from '../auth/scope.ts';
+import { readsIncidents } from '../incidents/access.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
 
 /** A trust's card opens its wall screen; the link beside it opens the desk trust page. */
@@ -67,6 +68,23 @@ function RunningExercises({ trusts }: { trusts: readonly TrustSummary[] }) {
   );
 }
 
+/** The way to the executive review, for everyone who may read incidents (readsIncidents). */
+function IncidentReviewCard() {
+  return (
+    <>
+      <h2>Incidents</h2>
+      <ul className="card-grid" aria-label="Incidents">
+        <li>
+          <Link className="card" to="/incidents" data-testid="landing-incidents">
+            <span className="card-title">Incident review</span>
+            <span className="card-meta">Declared incidents in your scope: search their logs, read them beside their figures, export them</span>
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
 export function LandingPage() {
   const user = useCurrentUser();
   const trusts = useTrusts();
@@ -111,6 +129,7 @@ export function LandingPage() {
         </ul>
       )}
       <RunningExercises trusts={myTrusts} />
+      {readsIncidents(user) && <IncidentReviewCard />}
       {myRegions.length > 0 && (
         <>
           <h2>{myRegions.length === 1 ? 'Your region' : 'Regions'}</h2>

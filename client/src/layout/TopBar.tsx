@@ -3,6 +3,7 @@ import type { User } from '../../../shared/auth/schemas.ts';
 import { errorMessage } from '../api/http.ts';
 import { roleWithScope } from '../auth/scope.ts';
 import { useSignOut } from '../auth/session.ts';
+import { readsIncidents } from '../incidents/access.ts';
 import { UkClock } from './UkClock.tsx';
 
 export function TopBar({ user }: { user: User }) {
@@ -17,6 +18,11 @@ export function TopBar({ user }: { user: User }) {
         <NavLink to="/" end>
           Home
         </NavLink>
+        {readsIncidents(user) && (
+          <NavLink to="/incidents" data-testid="nav-incidents">
+            Incidents
+          </NavLink>
+        )}
         {user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
       </nav>
       <span className="topbar-user" data-testid="current-user">

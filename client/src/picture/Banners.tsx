@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Flag, Forecast, Picture } from '../../../shared/picture/picture.ts';
-import { formatUkClock, formatUkHourMinute } from '../time/ukTime.ts';
+import { formatUkClock, formatUkHourMinute, ukZoneLabel } from '../time/ukTime.ts';
 import { formatSpan, noDataText, secondsSince } from './format.ts';
 import './banners.css';
 
@@ -38,16 +39,20 @@ const INCIDENT_WORDS: Record<NonNullable<Picture['incident']>['level'], string> 
   major: 'MAJOR INCIDENT',
 };
 
-/** A declared incident: first in the strip under the banners, in words, with how long it has run. */
-export function IncidentBanner({ incident, now }: { incident: NonNullable<Picture['incident']>; now: Date }) {
+/**
+ * A declared incident: first in the strip under the banners, in words, with how long it has run.
+ * `link`: on a desk page, the way to its log for those who may read it; the wall has nobody to click.
+ */
+export function IncidentBanner({ incident, now, link }: { incident: NonNullable<Picture['incident']>; now: Date; link?: ReactNode }) {
   const since = secondsSince(incident.declaredAt, now);
+  const declared = new Date(incident.declaredAt);
   return (
-    <li className={`pp-incident pp-incident-${incident.level}`} data-testid="incident-banner">
+    <li className={`pp-incident pp-incident-${incident.level}`} data-testid="incident-banner" data-level={incident.level}>
       <span className="pp-incident-level">✚ {INCIDENT_WORDS[incident.level]}</span> · <strong className="pp-incident-title">{incident.title}</strong> ·{' '}
-      <span className="pp-flag-since">
-        declared {formatUkHourMinute(new Date(incident.declaredAt))}
-        {since !== undefined && ` (${formatSpan(since)} ago)`}
+      <span className="pp-flag-since" data-testid="incident-banner-since">
+        {since !== undefined && `running ${formatSpan(since)}, `}declared {formatUkHourMinute(declared)} {ukZoneLabel(declared)}
       </span>
+      {link && <> · {link}</>}
     </li>
   );
 }
@@ -111,7 +116,7 @@ function splitAt(message: string): [string, string] {
 /** Forecasts shown: the soonest two. A forecast is a warning of what may come, not a flag. */
 const SHOWN_FORECASTS = 2;
 
-export function StatusStrip({ incident, flags, forecasts = [], now }: { incident: Picture['incident']; flags: readonly Flag[]; forecasts?: readonly Forecast[]; now: Date }) {
+export function StatusStrip({ incident, flags, forecasts = [], now, incidentLink }: { incident: Picture['incident']; flags: readonly Flag[]; forecasts?: readonly Forecast[]; now: Date; incidentLink?: ReactNode }) {
   // Staleness has a banner of its own above the strip.
   const shown = flags.filter((f) => f.rule !== 'stale');
   if (!incident && shown.length === 0 && forecasts.length === 0) return null;
@@ -119,7 +124,7 @@ export function StatusStrip({ incident, flags, forecasts = [], now }: { incident
   const rest = sorted.slice(SHOWN_FLAGS);
   return (
     <ul className="pp-strip" data-testid="flags" aria-label="Declared incident and active flags">
-      {incident && <IncidentBanner incident={incident} now={now} />}
+      {incident && <IncidentBanner incident={incident} now={now} link={incidentLink} />}
       {sorted.slice(0, SHOWN_FLAGS).map((flag) => (
         <FlagItem key={flag.id} flag={flag} />
       ))}
@@ -139,12 +144,12 @@ export function StatusStrip({ incident, flags, forecasts = [], now }: { incident
 }
 
 /** All the banners a picture calls for, most urgent first. */
-export function PictureBanners({ picture, now, connected, receivedAt }: { picture: Picture | undefined; now: Date; connected: boolean; receivedAt: Date | undefined }) {
+export function PictureBanners({ picture, now, connected, receivedAt, incidentLink }: { picture: Picture | undefined; now: Date; connected: boolean; receivedAt: Date | undefined; incidentLink?: ReactNode }) {
   return (
     <div className="pp-banners">
       {!connected && <ConnectionBanner receivedAt={receivedAt} />}
       {picture?.stale && <StaleBanner lastEventAt={picture.lastEventAt} now={now} />}
-      {picture && <StatusStrip incident={picture.incident} flags={picture.flags} {...(picture.forecasts ? { forecasts: picture.forecasts } : {})} now={now} />}
+      {picture && <StatusStrip incident={picture.incident} flags={picture.flags} {...(picture.forecasts ? { forecasts: picture.forecasts } : {})} now={now} incidentLink={incidentLink} />}
     </div>
   );
 }

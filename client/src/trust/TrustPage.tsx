@@ -15,6 +15,8 @@ import { Freshness, ReapBadge } from '../picture/Status.tsx';
 import { useLivePicture } from '../picture/useLivePicture.ts';
 import { useNow } from '../time/useNow.ts';
 import { ConnectionIndicator } from '../wall/ConnectionIndicator.tsx';
+import { canReadIncidentsOf } from '../incidents/access.ts';
+import { DeclareIncidentPanel, IncidentLogLink } from '../incidents/TrustIncidentPanel.tsx';
 import { HospitalTable } from './HospitalTable.tsx';
 import { FlagActions } from './FlagActions.tsx';
 import { ReapPanel } from './ReapPanel.tsx';
@@ -57,7 +59,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
           </Link>
         )}
       </header>
-      <PictureBanners picture={picture} now={now} connected={live.state !== 'lost'} receivedAt={live.receivedAt} />
+      <PictureBanners picture={picture} now={now} connected={live.state !== 'lost'} receivedAt={live.receivedAt} incidentLink={picture?.incident && canReadIncidentsOf(user, trust.code) ? <IncidentLogLink trust={trust} incident={picture.incident} /> : undefined} />
       {live.error === 'forbidden' && (
         <p className="notice notice-error" role="alert">
           Your account cannot see the picture of {trust.name}.
@@ -65,6 +67,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
       )}
       {picture ? (
         <div className="trust-grid">
+          <DeclareIncidentPanel trust={trust} incident={picture.incident} />
           <FlagActions picture={picture} />
           <QueuePanel queue={picture.queue} />
           <CrewsPanel resources={picture.resources} />
