@@ -137,7 +137,7 @@ export class PicturePublisher implements Publisher {
     }
     const full = !channel.last || now.getTime() - channel.lastFullAt >= FULL_PICTURE_EVERY_MS;
     // asOf moves on every derivation; it alone is not a change worth a message.
-    const patch = channel.last ? diffMergePatch({ ...channel.last, asOf: picture.asOf } as Json, picture as Json) : undefined;
+    const patch = channel.last ? diffMergePatch({ ...channel.last, asOf: picture.asOf }, picture) : undefined;
     if (!full && patch === undefined) return;
     channel.version++;
     channel.last = picture;

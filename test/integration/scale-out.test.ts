@@ -95,4 +95,32 @@ describe.runIf(ready)('two instances on PostgreSQL and Redis', () => {
     expect((await a.admin.delete(`/api/v1/admin/display-links/${link.id}`)).status).toBe(200);
     expect((await ended).ended).toBe('revoked');
   });
+
+  it('shows an incident declared and a mutual-aid step taken on one instance on the other, live', async () => {
+    const dm = await a.signedIn({ username: 'dm-rx6-two', role: 'duty_manager', trust: 'RX6' });
+    const dmOnB = new ApiClient(b.url);
+    dmOnB.cookie = dm.cookie;
+    const coord = await a.signedIn({ username: 'coord-two', role: 'coordinator', region: 'Y63' });
+    const coordOnB = new ApiClient(b.url);
+    coordOnB.cookie = coord.cookie;
+    const socket = openSocket(b.url, { client: coordOnB });
+    try {
+      await connected(socket);
+      const updates: string[] = [];
+      socket.on('mutualAid.updated', ({ request }) => updates.push(request.status));
+      await socket.emitWithAck('picture.subscribe', { region: 'Y63' });
+      const incident = (await dm.post<{ id: string }>('/api/v1/incidents', { trust: 'RX6', level: 'critical', title: 'Across instances', reason: 'Two instances' })).body;
+      await expect.poll(async () => (await dmOnB.get<Picture>('/api/v1/trusts/RX6/picture')).body.incident?.id).toBe(incident.id);
+      const logged = new Promise<string>((resolve) => socket.on('incident.logged', ({ entry }) => resolve(entry.text)));
+      expect(await socket.emitWithAck('incident.subscribe', { id: incident.id })).toMatchObject({ ok: true });
+      expect((await dm.post('/api/v1/incidents/' + incident.id + '/entries', { kind: 'information', text: 'Written on A.' })).status).toBe(201);
+      expect(await logged).toBe('Written on A.');
+      const asked = await dm.post<{ id: string }>('/api/v1/mutual-aid', { trust: 'RX6', resources: [{ kind: 'DSA', quantity: 3 }], neededFrom: new Date().toISOString(), reason: 'Across instances' });
+      expect(asked.status).toBe(201);
+      await expect.poll(() => updates).toEqual(['open']);
+      await expect.poll(async () => (await coordOnB.get<{ mutualAid: { id: string }[] }>('/api/v1/regions/Y63/picture')).body.mutualAid.map((r) => r.id)).toEqual([asked.body.id]);
+    } finally {
+      socket.close();
+    }
+  });
 });
