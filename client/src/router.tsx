@@ -8,7 +8,8 @@ import { RouteError } from './layout/RouteError.tsx';
 import { SignedInLayout } from './layout/SignedInLayout.tsx';
 import { ThresholdsPage } from './thresholds/ThresholdsPage.tsx';
 import { TrustPage } from './trust/TrustPage.tsx';
-import { ExerciseWallPage, RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
+import { RegionPage } from './region/RegionPage.tsx';
+import { ExerciseWallPage, NationalWallPage, RegionWallPage, TrustWallPage } from './wall/WallPage.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -19,6 +20,7 @@ export function createRouter() {
         { path: '/display', element: <DisplayPage /> },
         // The wall is full screen with no top bar, and works for a display link with nobody signed in.
         { path: '/wall/region/:code', element: <RegionWallPage /> },
+        { path: '/wall/national', element: <NationalWallPage /> },
         { path: '/wall/:trust', element: <TrustWallPage /> },
         { path: '/wall/:trust/exercise/:id', element: <ExerciseWallPage /> },
         {
@@ -28,6 +30,7 @@ export function createRouter() {
             { path: '/admin', element: <AdminPage /> },
             { path: '/trust/:code', element: <TrustPage /> },
             { path: '/trust/:code/thresholds', element: <ThresholdsPage /> },
+            { path: '/region/:code', element: <RegionPage /> },
             // The incident screens load when first opened: the wall screens never need them.
             { path: '/incidents', lazy: async () => ({ Component: (await import('./incidents/IncidentsPage.tsx')).IncidentsPage }) },
             { path: '/incidents/:id', lazy: async () => ({ Component: (await import('./incidents/IncidentPage.tsx')).IncidentPage }) },

@@ -8,6 +8,7 @@ import { useRegions, useTrusts } from '../api/reference.ts';
 import { canViewRegion, canViewTrust } from '../auth/scope.ts';
 import { readsIncidents } from '../incidents/access.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
+import { readsNation } from '../wall/useWallAccess.ts';
 
 /** A trust's card opens its wall screen; the link beside it opens the desk trust page. */
 function TrustCard({ trust, regionName }: { trust: TrustSummary; regionName: string }) {
@@ -27,14 +28,18 @@ function TrustCard({ trust, regionName }: { trust: TrustSummary; regionName: str
   );
 }
 
+/** A region's card opens its wall screen; the link beside it opens the region page and its mutual-aid board. */
 function RegionCard({ region, trustCount }: { region: RegionSummary; trustCount: number }) {
   return (
-    <li>
+    <li className="card-with-links">
       <Link className="card card-region" to={`/wall/region/${region.code}`} data-testid={`region-card-${region.code}`}>
         <span className="card-title">{region.name}</span>
         <span className="card-meta">
-          {trustCount === 1 ? '1 trust' : `${trustCount} trusts`} · {region.code}
+          {trustCount === 1 ? '1 trust' : `${trustCount} trusts`} · {region.code} · wall screen
         </span>
+      </Link>
+      <Link className="card-link" to={`/region/${region.code}`} data-testid={`region-page-link-${region.code}`}>
+        Region page and mutual aid<span className="visually-hidden"> of {region.name}</span>
       </Link>
     </li>
   );
@@ -139,6 +144,16 @@ export function LandingPage() {
             ))}
           </ul>
         </>
+      )}
+      {readsNation(user) && (
+        <ul className="card-grid" aria-label="National">
+          <li>
+            <Link className="card card-region" to="/wall/national" data-testid="national-card">
+              <span className="card-title">England</span>
+              <span className="card-meta">All 11 trusts, worst first, and open mutual aid · wall screen</span>
+            </Link>
+          </li>
+        </ul>
       )}
     </section>
   );

@@ -23,6 +23,11 @@ export function TopBar({ user }: { user: User }) {
             Incidents
           </NavLink>
         )}
+        {user.role === 'coordinator' && user.region && (
+          <NavLink to={`/region/${user.region}`} data-testid="nav-region">
+            Region and mutual aid
+          </NavLink>
+        )}
         {user.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
       </nav>
       <span className="topbar-user" data-testid="current-user">

@@ -20,6 +20,7 @@ import { DeclareIncidentPanel, IncidentLogLink } from '../incidents/TrustInciden
 import { HospitalTable } from './HospitalTable.tsx';
 import { FlagActions } from './FlagActions.tsx';
 import { ReapPanel } from './ReapPanel.tsx';
+import { TrustAidPanel } from '../mutualAid/TrustAidPanel.tsx';
 import './trust.css';
 
 /** The desk charts' layout unit: a fixed size, where the wall's follows the screen. */
@@ -76,6 +77,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
           <HistoryPanel trust={trust.code} unit={DESK_UNIT_PX} interactive />
           <HospitalTable hospitals={picture.hospitals} />
           <ReapPanel trust={trust} since={picture.reap.since} />
+          <TrustAidPanel trust={trust} />
         </div>
       ) : (
         !live.error && (

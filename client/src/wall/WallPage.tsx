@@ -1,18 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { signInPath } from '../auth/next.ts';
 import { ME_KEY } from '../auth/keys.ts';
 import { DisplayInvalid } from '../display/DisplayInvalid.tsx';
 import { NotFoundPage } from '../layout/NotFoundPage.tsx';
-import type { Trust } from '../../../shared/reference/trusts.ts';
+import { type Region, REGION_CODES, type RegionCode, type Trust } from '../../../shared/reference/trusts.ts';
+import { useAidUpdates } from '../mutualAid/useAidUpdates.ts';
 import { useLivePicture } from '../picture/useLivePicture.ts';
-import { regionTarget, targetName, trustTarget, type WallTarget } from './target.ts';
-import { useLiveConnection } from './useLiveConnection.ts';
+import { type ReceivedRegion, useLiveRegions } from '../region/useLiveRegions.ts';
+import { RegionBoard, RegionHeaderStatus } from './RegionWall.tsx';
+import { NATIONAL_TARGET, regionTarget, targetName, trustTarget, type WallTarget } from './target.ts';
 import { useWallAccess } from './useWallAccess.ts';
 import { WallFrame } from './WallFrame.tsx';
 import { WallHeaderStatus, WallPicture } from './WallPicture.tsx';
-import { ExerciseEnded, SessionEnded, WallChecking, WallForbidden, WallWaiting } from './WallMessages.tsx';
+import { ExerciseEnded, SessionEnded, WallChecking, WallForbidden } from './WallMessages.tsx';
 
 /** The session is gone: forget it, and the access check sends the person to sign in. */
 function useForgetRefusedUser(refusedUser: boolean) {
@@ -42,20 +44,41 @@ function TrustLiveWall({ target, trust, token, exercise }: { target: WallTarget;
   );
 }
 
-/** A region's wall: its connection for now; the region view comes with the region picture. */
-function RegionLiveWall({ target, token }: { target: WallTarget; token: string | undefined }) {
-  const live = useLiveConnection(token);
+/**
+ * A region's wall (one region's trusts side by side) or the national one (every region's trusts
+ * as rows), over one connection subscribed to each region; the mutual-aid requests come with the
+ * summaries and, as each step happens, as `mutualAid.updated`.
+ */
+function RegionsLiveWall({ target, codes, token, layout }: { target: WallTarget; codes: readonly RegionCode[]; token: string | undefined; layout: 'cards' | 'rows' }) {
+  const live = useLiveRegions(codes, token);
+  // A wall may run through a display link, which cannot call the mutual-aid API: it keeps what is pushed.
+  const pushed = useAidUpdates(live.socket, { refetchLists: false });
   useForgetRefusedUser(live.rejected && !token);
   if (live.rejected && token) return <DisplayInvalid />;
+  const received = codes.map((code) => live.regions[code]).filter((r): r is ReceivedRegion => r !== undefined);
+  const error = codes.map((code) => live.errors[code]).find(Boolean);
+  const extra = received.length > 0 && !live.ended ? <RegionHeaderStatus received={received} current={live.state === 'live'} /> : undefined;
   return (
-    <WallFrame target={target} connection={live.state} ended={live.ended !== undefined}>
-      {live.ended ? <SessionEnded reason={live.ended} viaDisplayLink={Boolean(token)} /> : <WallWaiting name={targetName(target)} />}
+    <WallFrame target={target} connection={live.state} ended={live.ended !== undefined} extra={extra}>
+      {live.ended ? <SessionEnded reason={live.ended} viaDisplayLink={Boolean(token)} /> : <RegionBoard received={received} pushed={pushed} state={live.state} name={targetName(target)} error={error} layout={layout} />}
     </WallFrame>
   );
 }
 
+function RegionLiveWall({ target, region, token }: { target: WallTarget; region: Region; token: string | undefined }) {
+  const codes = useMemo(() => [region.code], [region.code]);
+  return <RegionsLiveWall target={target} codes={codes} token={token} layout="cards" />;
+}
+
 function LiveWall({ target, token, exercise }: { target: WallTarget; token: string | undefined; exercise: string | undefined }) {
-  return target.kind === 'trust' ? <TrustLiveWall target={target} trust={target.trust} token={token} exercise={exercise} /> : <RegionLiveWall target={target} token={token} />;
+  switch (target.kind) {
+    case 'trust':
+      return <TrustLiveWall target={target} trust={target.trust} token={token} exercise={exercise} />;
+    case 'region':
+      return <RegionLiveWall target={target} region={target.region} token={token} />;
+    case 'national':
+      return <RegionsLiveWall target={target} codes={REGION_CODES} token={token} layout="rows" />;
+  }
 }
 
 function WallScreen({ target, exercise }: { target: WallTarget; exercise?: string }) {
@@ -106,4 +129,9 @@ export function RegionWallPage() {
   const { code } = useParams();
   const target = regionTarget(code);
   return target ? <WallScreen key={code} target={target} /> : <NotFoundPage />;
+}
+
+/** `/wall/national`: every trust of England, worst first, for national executives and admins. */
+export function NationalWallPage() {
+  return <WallScreen target={NATIONAL_TARGET} />;
 }

@@ -18,7 +18,13 @@ export type WallAccess =
   | { kind: 'signin' }
   | { kind: 'forbidden' };
 
+/** The national wall is for those who read every trust: admins and national executives. */
+export function readsNation(user: User): boolean {
+  return user.role === 'admin' || (user.role === 'executive' && !user.trust);
+}
+
 function userMayView(user: User, target: WallTarget): boolean {
+  if (target.kind === 'national') return readsNation(user);
   return target.kind === 'trust' ? canViewTrust(user, target.trust.code) : canViewRegion(user, target.region.code);
 }
 
