@@ -5,6 +5,8 @@ import type { OpsSocket } from '../wall/useLiveConnection.ts';
 import { rememberRequest } from './api.ts';
 import { mergeRequests } from './liveAid.ts';
 
+const KEEP_CLOSED_MS = 24 * 3600_000;
+
 /**
  * Follows `mutualAid.updated` on a socket subscribed to the pictures concerned: each request that
  * changes is put into the cached lists (for signed-in pages) and kept here (for walls, whose
@@ -19,7 +21,9 @@ export function useAidUpdates(socket: OpsSocket | undefined, options: { refetchL
     if (!socket) return;
     const onUpdated = ({ request }: { request: AidRequest }) => {
       rememberRequest(queryClient, request);
-      setSeen((before) => mergeRequests(before, [request]));
+      // A wall runs for weeks: what closed more than a day ago is dropped, as the boards drop it.
+      const since = Date.now() - KEEP_CLOSED_MS;
+      setSeen((before) => mergeRequests(before, [request]).filter((r) => r.status === 'open' || !r.closedAt || Date.parse(r.closedAt) >= since));
     };
     const onConnect = () => {
       if (refetchLists) void queryClient.invalidateQueries({ queryKey: ['mutualAid', 'list'] });

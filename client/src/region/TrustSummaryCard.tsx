@@ -46,8 +46,12 @@ function Figure({ label, detail, badge, testId, children }: { label: string; det
       <span className="rg-figure-value" data-testid={`${testId}-value`}>
         {children}
       </span>
-      {detail && <span className="rg-figure-detail">{detail}</span>}
-      {badge && <StandingBadge standing={badge.standing}>{badge.text}</StandingBadge>}
+      {(detail || badge) && (
+        <span className="rg-figure-foot">
+          {badge && <StandingBadge standing={badge.standing}>{badge.text}</StandingBadge>}
+          {detail && <span className="rg-figure-detail">{detail}</span>}
+        </span>
+      )}
     </div>
   );
 }
@@ -83,7 +87,7 @@ export function TrustSummaryCard({ summary: t, rank, now }: { summary: TrustSumm
       {t.stale && (
         <p className="rg-stale-banner" role="alert" data-testid="rg-stale">
           <span aria-hidden="true">⚠ </span>
-          {noDataText(t.lastEventAt, now)} <span className="rg-stale-detail">· last figures received, NOT current</span>
+          {noDataText(t.lastEventAt, now)} <span className="rg-stale-detail">· {t.lastEventAt ? 'last figures received, NOT current' : 'these zeros are not real'}</span>
         </p>
       )}
       <IncidentLine incident={t.incident} now={now} />
@@ -91,12 +95,12 @@ export function TrustSummaryCard({ summary: t, rank, now }: { summary: TrustSumm
         <Figure label="Waiting (C1–C4)" testId="rg-queue">
           {t.queueTotal}
         </Figure>
-        <Figure label="Crews free" detail={`of ${t.onShift} on shift (${t.planned} planned)`} badge={crewsBadge(t)} testId="rg-crews">
+        <Figure label="Crews free" detail={`of ${t.onShift} on shift`} badge={crewsBadge(t)} testId="rg-crews">
           {t.available}
         </Figure>
         <WaitFigure category="C1" seconds={t.C1LongestWaitSeconds} testId="rg-c1" />
         <WaitFigure category="C2" seconds={t.C2LongestWaitSeconds} testId="rg-c2" />
-        <Figure label="Hospitals, wait over 60 min" badge={hospitalsBadge(t.hospitalsOver60)} testId="rg-hospitals">
+        <Figure label="Hospitals > 60 min wait" badge={hospitalsBadge(t.hospitalsOver60)} testId="rg-hospitals">
           {t.hospitalsOver60}
         </Figure>
         <Figure label="Crew hours lost today" detail="handovers past 30 min" testId="rg-hours">

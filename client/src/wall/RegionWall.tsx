@@ -31,7 +31,7 @@ export function RegionHeaderStatus({ received, current }: { received: readonly R
         Updated {formatAgo(secondsSince(first.picture.asOf, now) ?? 0)}
       </span>
       <span className="pp-fresh-feed" data-testid="region-feeds">
-        {stale === 0 ? 'Every feed live' : `⚠ ${stale} ${stale === 1 ? 'trust' : 'trusts'} with NO DATA`} · received {formatUkClock(first.receivedAt)}
+        {!current ? 'NOT CURRENT' : stale === 0 ? 'Every feed live' : `⚠ ${stale} ${stale === 1 ? 'trust' : 'trusts'} with NO DATA`} · received {formatUkClock(first.receivedAt)}
       </span>
     </div>
   );
