@@ -175,10 +175,14 @@ export interface MonthComparison {
   /** Relative errors of the means, simulated over published, minus 1. */
   error: { C1: number; C2: number };
   within: { C1: boolean; C2: boolean };
+  /** Shares of all incidents: hear and treat, published and simulated, and the C3 and C4 jobs the replay closed unreached (part of its hear and treat). */
+  hearAndTreat: { published: number; simulated: number };
+  closedUnreached: number;
 }
 
 export function compareMonth(row: AqiRow, rows: readonly AqiRow[], calibration: Calibration, training: boolean, run: MonthRun): MonthComparison {
-  const simulated = simulateMonth(row, rows, calibration, run).response;
+  const summary = simulateMonth(row, rows, calibration, run);
+  const simulated = summary.response;
   const error = {
     C1: simulated.C1.meanSeconds / row.response.C1.meanSeconds - 1,
     C2: simulated.C2.meanSeconds / row.response.C2.meanSeconds - 1,
@@ -193,7 +197,18 @@ export function compareMonth(row: AqiRow, rows: readonly AqiRow[], calibration: 
     simulated,
     error,
     within: { C1: Math.abs(error.C1) <= TARGETS.C1, C2: Math.abs(error.C2) <= TARGETS.C2 },
+    hearAndTreat: { published: row.outcomes.hearAndTreat, simulated: summary.outcomes.hearAndTreat },
+    closedUnreached: closedUnreached(summary),
   };
+}
+
+/**
+ * The share of incidents closed without a vehicle although they were C3 or C4 (the patience in
+ * model.ts): all the run's hear and treat but its C5 jobs. Example: hear and treat 0.25 of
+ * incidents with C5 at 0.20 gives 0.05.
+ */
+export function closedUnreached(summary: SimulationSummary): number {
+  return Math.max(0, summary.outcomes.hearAndTreat - summary.mix.C5);
 }
 
 /** The published rows that are trusts (the file also has England as a whole). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TRUST_CODES, findTrust, isTrustCode, type TrustCode } from '../../shared/reference/trusts.ts';
 import { projectRoot } from '../paths.ts';
-import { CALIBRATION_RUN, REPORT_RUN, TARGETS, calibrateTrust, compareMonth, rowsOfTrust, runDays, trainingMonths, type MonthComparison } from './calibrate.ts';
+import { CALIBRATION_RUN, REPORT_RUN, TARGETS, calibrateTrust, closedUnreached, compareMonth, rowsOfTrust, runDays, trainingMonths, type MonthComparison } from './calibrate.ts';
 import { aqiRows } from './data.ts';
 import { runModel } from './model.ts';
 import { resolveParams, trustDefaults, type Calibration } from './params.ts';
@@ -70,6 +70,7 @@ const clock = (s: number) => {
   const ss = String(whole % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 };
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 100))}%`;
 const share = (hits: number, of: number) => (of === 0 ? '–' : `${Math.round((100 * hits) / of)}% (${hits}/${of})`);
 
@@ -145,8 +146,8 @@ function fit(x: readonly number[], y: readonly number[]): { slope: number; corre
 
 function diagnosticsTable(comparisons: readonly MonthComparison[], trusts: readonly TrustCode[]): string[] {
   const lines = [
-    '| Trust | C2: correlation | C2: slope | C3 mean published (median) | C3 mean simulated (median) | C4 jobs reached |',
-    '|---|---|---|---|---|---|',
+    '| Trust | C2: correlation | C2: slope | C3 mean published (median) | C3 mean simulated (median) | C4 mean published / simulated (medians) | hear and treat published / simulated (medians) | C3 and C4 closed unreached (median) |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const trust of trusts) {
     const own = comparisons.filter((c) => c.trust === trust && c.withHandover);
@@ -154,9 +155,9 @@ function diagnosticsTable(comparisons: readonly MonthComparison[], trusts: reado
       own.map((c) => Math.log(c.published.C2.meanSeconds)),
       own.map((c) => Math.log(Math.max(1, c.simulated.C2.meanSeconds))),
     );
-    const reachedC4 = own.filter((c) => c.simulated.C4.meanSeconds > 0).length;
+    const medianOf = (pick: (c: MonthComparison) => number) => median(own.map(pick));
     lines.push(
-      `| ${findTrust(trust)!.shortName} (${trust}) | ${correlation.toFixed(2)} | ${slope.toFixed(1)} | ${clock(median(own.map((c) => c.published.C3.meanSeconds)))} | ${clock(median(own.map((c) => c.simulated.C3.meanSeconds)))} | in ${reachedC4} of ${own.length} months |`,
+      `| ${findTrust(trust)!.shortName} (${trust}) | ${correlation.toFixed(2)} | ${slope.toFixed(1)} | ${clock(medianOf((c) => c.published.C3.meanSeconds))} | ${clock(medianOf((c) => c.simulated.C3.meanSeconds))} | ${clock(medianOf((c) => c.published.C4.meanSeconds))} / ${clock(medianOf((c) => c.simulated.C4.meanSeconds))} | ${percent(medianOf((c) => c.hearAndTreat.published))} / ${percent(medianOf((c) => c.hearAndTreat.simulated))} | ${percent(medianOf((c) => c.closedUnreached))} |`,
     );
   }
   return lines;
@@ -164,8 +165,8 @@ function diagnosticsTable(comparisons: readonly MonthComparison[], trusts: reado
 
 interface DefaultsRun {
   trust: TrustCode;
-  published: { C1: number; C2: number };
-  simulated: { C1: number; C2: number };
+  published: { C1: number; C2: number; C3: number; hearAndTreat: number };
+  simulated: { C1: number; C2: number; C3: number; hearAndTreat: number; closedUnreached: number };
 }
 
 /** What the live simulator runs: the trust's defaults (its last twelve published months), no scenario inputs. */
@@ -177,16 +178,25 @@ function runDefaults(trust: TrustCode, calibration: Calibration): DefaultsRun {
   const summary = summarise(params, runModel(params));
   return {
     trust,
-    published: { C1: defaults.response.C1.meanSeconds, C2: defaults.response.C2.meanSeconds },
-    simulated: { C1: summary.response.C1.meanSeconds, C2: summary.response.C2.meanSeconds },
+    published: { C1: defaults.response.C1.meanSeconds, C2: defaults.response.C2.meanSeconds, C3: defaults.response.C3.meanSeconds, hearAndTreat: defaults.outcomes.hearAndTreat },
+    simulated: {
+      C1: summary.response.C1.meanSeconds,
+      C2: summary.response.C2.meanSeconds,
+      C3: summary.response.C3.meanSeconds,
+      hearAndTreat: summary.outcomes.hearAndTreat,
+      closedUnreached: closedUnreached(summary),
+    },
   };
 }
 
 function defaultsTable(runs: readonly DefaultsRun[]): string[] {
-  const lines = ['| Trust | C1 mean pub | C1 mean sim | C1 error | C2 mean pub | C2 mean sim | C2 error |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| Trust | C1 mean pub | C1 mean sim | C1 error | C2 mean pub | C2 mean sim | C2 error | C3 mean pub / sim | hear and treat pub / sim | C3 and C4 closed unreached |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of runs) {
     lines.push(
-      `| ${findTrust(r.trust)!.shortName} (${r.trust}) | ${clock(r.published.C1)} | ${clock(r.simulated.C1)} | ${signed(r.simulated.C1 / r.published.C1 - 1)} | ${clock(r.published.C2)} | ${clock(r.simulated.C2)} | ${signed(r.simulated.C2 / r.published.C2 - 1)} |`,
+      `| ${findTrust(r.trust)!.shortName} (${r.trust}) | ${clock(r.published.C1)} | ${clock(r.simulated.C1)} | ${signed(r.simulated.C1 / r.published.C1 - 1)} | ${clock(r.published.C2)} | ${clock(r.simulated.C2)} | ${signed(r.simulated.C2 / r.published.C2 - 1)} | ${clock(r.published.C3)} / ${clock(r.simulated.C3)} | ${percent(r.published.hearAndTreat)} / ${percent(r.simulated.hearAndTreat)} | ${percent(r.simulated.closedUnreached)} |`,
     );
   }
   return lines;
@@ -220,7 +230,7 @@ function renderReport(comparisons: readonly MonthComparison[], defaults: readonl
     '',
     '### How the replays follow the published months',
     '',
-    'Over the months from October 2023 (handover published). C2 correlation and slope: of the logarithm of the simulated C2 mean on that of the published one, month by month; a slope of 1 would mean the replays swing as much as the trust did, above 1 that they swing more. C3 and C4 are not calibrated: the simulated C3 mean is that of the C3 jobs reached before the run ended, and C4 jobs reached counts the months in which any C4 job was reached at all.',
+    'Over the months from October 2023 (handover published). C2 correlation and slope: of the logarithm of the simulated C2 mean on that of the published one, month by month; a slope of 1 would mean the replays swing as much as the trust did, above 1 that they swing more. C3 and C4 are not calibrated: their simulated means are those of the jobs reached before the run ended. Hear and treat and the C3 and C4 jobs closed unreached (part of the simulated hear and treat) are shares of all incidents.',
     '',
     ...diagnosticsTable(comparisons, trusts),
     '',

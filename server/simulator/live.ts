@@ -27,7 +27,7 @@ const HEARTBEAT_EVERY_MS = 30_000;
 const LEASE_MS = 30_000;
 const LEASE_RENEW_MS = 10_000;
 /** An exercise opens on a service that has been working for a while, not on empty roads. */
-const EXERCISE_WARM_UP_HOURS = 6;
+export const EXERCISE_WARM_UP_HOURS = 6;
 
 export interface LiveSimulatorOptions {
   db: Database;
