@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../server/picture/builders.ts';
-import { chromiumPath, launchChromium } from '../support/browser.ts';
+import { chromiumPath, launchChromium, signIn } from '../support/browser.ts';
 import { ApiClient } from '../support/http.ts';
 import { startServerProcess, type ServerProcess } from '../support/process.ts';
 
@@ -40,16 +40,6 @@ describe.runIf(chromium)('incidents in Chromium', () => {
     await server?.dispose();
   });
 
-  async function signIn(context: BrowserContext, username: string, password: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('landing').waitFor();
-    return page;
-  }
-
   const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -57,7 +47,7 @@ describe.runIf(chromium)('incidents in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
     const execContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
-      const desk = await signIn(context, 'dm-neas', 'duty-manager-pw');
+      const desk = await signIn(context, server.url, { username: 'dm-neas', password: 'duty-manager-pw' });
       const wall = await context.newPage();
       await wall.goto(`${server.url}/wall/RX6`);
       await wall.getByTestId('wall-picture').waitFor();
@@ -80,7 +70,7 @@ describe.runIf(chromium)('incidents in Chromium', () => {
       expect(await text(desk, 'entry-1')).toContain('System');
 
       // The executive of the trust has the incident open and reads the log as it grows.
-      const exec = await signIn(execContext, 'exec-neas', 'executive-pw-1');
+      const exec = await signIn(execContext, server.url, { username: 'exec-neas', password: 'executive-pw-1' });
       await exec.goto(`${server.url}/incidents/${id}`);
       await exec.getByTestId('incident-page').waitFor();
       expect(await exec.getByTestId('quick-entry').count()).toBe(0);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/incidents/schemas.ts';
-import { chromiumPath, launchChromium } from '../support/browser.ts';
+import { chromiumPath, launchChromium, signIn } from '../support/browser.ts';
 import { ApiClient } from '../support/http.ts';
 import { startServerProcess, type ServerProcess } from '../support/process.ts';
 
@@ -44,14 +44,7 @@ describe.runIf(chromium)('mutual aid between three people in three browsers', ()
   async function signedInPage(username: string, password: string, path: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('landing').waitFor();
-    await page.goto(`${server.url}${path}`);
-    return page;
+    return signIn(context, server.url, { username, password }, path);
   }
 
   /** The request of NEAS as a card on a page, within the board named by `board`. */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../shared/feed/events.ts';
 import { build } from '../../server/picture/builders.ts';
-import { chromiumPath, launchChromium } from '../support/browser.ts';
+import { chromiumPath, launchChromium, signIn } from '../support/browser.ts';
 import { ApiClient } from '../support/http.ts';
 import { startServerProcess, type ServerProcess } from '../support/process.ts';
 
@@ -86,14 +86,8 @@ describe.runIf(chromium)('the region wall in Chromium', () => {
 
   it('shows every trust of England on the national wall for an admin', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/signin`);
-      await page.getByTestId('signin-username').fill('admin');
-      await page.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('landing').waitFor();
-      await page.goto(`${server.url}/wall/national`);
+      const page = await signIn(context, server.url, { username: 'admin', password: ADMIN_PASSWORD }, '/wall/national');
       await expect.poll(async () => (await order(page)).length, LIVE).toBe(11);
       // The nine trusts with no feed are stale, so first; the two heard from come last, the worse first.
       expect((await order(page)).slice(-2)).toEqual(['RX6', 'RX8']);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, driven by playwright-core (no browser download). Where none is found the
@@ -20,4 +20,20 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * A new page of `context` signed in through the sign-in form, as a person would, then at `path`
+ * when one is given (the landing page otherwise). The session cookie is the context's: every
+ * page opened in it afterwards is signed in too.
+ */
+export async function signIn(context: BrowserContext, baseUrl: string, person: { username: string; password: string }, path?: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByTestId('signin-username').fill(person.username);
+  await page.getByTestId('signin-password').fill(person.password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('landing').waitFor();
+  if (path) await page.goto(`${baseUrl}${path}`);
+  return page;
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect } from 'react';
+import { type ReactNode, type Ref, type RefObject, useEffect } from 'react';
 import { issueText } from './issues.ts';
 
 export interface ControlProps {
@@ -62,4 +62,34 @@ export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, er
     const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     invalid?.focus();
   }, [form, errors]);
+}
+
+interface SubmitCancelProps {
+  /** What the submit does ("Offer"), and what it says while the server answers ("Offering…"). */
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+  /** The submit's classes: the primary action unless it is a grave one (`button-danger`). */
+  submitClass?: string;
+  submitTestId?: string;
+  cancelTestId?: string;
+  submitRef?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * A form's submit and cancel, side by side. The submit is disabled while the server answers, so
+ * that a second press cannot send the same step twice; cancel never is.
+ */
+export function SubmitCancel({ label, busyLabel, busy, onCancel, submitClass = 'button-primary', submitTestId, cancelTestId, submitRef }: SubmitCancelProps) {
+  return (
+    <div className="button-row">
+      <button type="submit" ref={submitRef} className={submitClass} disabled={busy} data-testid={submitTestId}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="button" onClick={onCancel} data-testid={cancelTestId}>
+        Cancel
+      </button>
+    </div>
+  );
 }

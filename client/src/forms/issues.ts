@@ -38,3 +38,14 @@ export function unplacedErrors(errors: FieldErrors, fields: readonly string[]): 
     .filter(([path]) => !fields.includes(path))
     .map(([path, message]) => (path === FORM_LEVEL ? (message ?? '') : `${path}: ${message ?? ''}`));
 }
+
+/**
+ * What a form shows after the server refused it: the server's `issues` beside their fields
+ * where it named any (after `place` has put them on the form's own fields), otherwise
+ * `otherwise` above the form. Example: a 400 with `reason: "a reason is required"` gives
+ * `{ reason: "a reason is required" }`; a 409 gives `{ "": otherwise }`.
+ */
+export function refusalErrors(error: unknown, otherwise: string, place: (fields: FieldErrors) => FieldErrors = (fields) => fields): FieldErrors {
+  const fields = place(apiFieldErrors(error));
+  return Object.keys(fields).length ? fields : { [FORM_LEVEL]: otherwise };
+}

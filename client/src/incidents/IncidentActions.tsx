@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ChangeLevel, type Incident, type IncidentLevel, StandDown } from '../../../shared/incidents/schemas.ts';
 import { errorMessage, isApiError } from '../api/http.ts';
-import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.tsx';
-import { apiFieldErrors, type FieldErrors, unplacedErrors, zodFieldErrors } from '../forms/issues.ts';
+import { Field, FormError, SubmitCancel, useFocusFirstInvalid } from '../forms/Field.tsx';
+import { type FieldErrors, refusalErrors, unplacedErrors, zodFieldErrors } from '../forms/issues.ts';
 import { changeLevel, standDown } from './api.ts';
 import { LEVEL_ORDER, LEVEL_WORDS } from './names.ts';
 import { sentences } from './quickEntry.ts';
@@ -14,10 +14,8 @@ const REFUSALS: Record<string, string> = {
 };
 
 function refusal(error: unknown): FieldErrors {
-  const fields = sentences(apiFieldErrors(error));
-  if (Object.keys(fields).length) return fields;
   const known = isApiError(error) ? REFUSALS[error.id] : undefined;
-  return { '': known ?? errorMessage(error) };
+  return refusalErrors(error, known ?? errorMessage(error), sentences);
 }
 
 /** Escalate or de-escalate, with the reason for the log. */
@@ -146,14 +144,7 @@ function StandDownForm({ incident, onChanged }: { incident: Incident; onChanged:
           <p id="standdown-confirm-text">
             <strong>Stand down this incident?</strong> Nothing more can be logged after it.
           </p>
-          <div className="button-row">
-            <button type="submit" ref={confirmRef} className="button-danger" disabled={save.isPending} data-testid="standdown-confirm">
-              {save.isPending ? 'Standing down…' : 'Yes, stand down'}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} data-testid="standdown-cancel">
-              Cancel
-            </button>
-          </div>
+          <SubmitCancel label="Yes, stand down" busyLabel="Standing down…" busy={save.isPending} onCancel={() => setConfirming(false)} submitClass="button-danger" submitRef={confirmRef} submitTestId="standdown-confirm" cancelTestId="standdown-cancel" />
         </div>
       ) : (
         <button type="submit" className="button-danger" data-testid="standdown-submit">

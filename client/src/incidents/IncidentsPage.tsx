@@ -22,6 +22,23 @@ function scopeOptions(user: User) {
   return { trusts, regions };
 }
 
+/** One filter of the review as a choice of `options`, where "All" (the empty value) filters nothing. */
+function FilterChoice({ id, label, value, onChange, options, testId }: { id: string; label: string; value: string | undefined; onChange: (value: string) => void; options: readonly { value: string; text: string }[]; testId: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Filters({ filters, onApply }: { filters: ReviewFilters; onApply: (filters: ReviewFilters) => void }) {
   const user = useCurrentUser();
   const { trusts, regions } = scopeOptions(user);
@@ -43,54 +60,10 @@ function Filters({ filters, onApply }: { filters: ReviewFilters; onApply: (filte
         <label htmlFor="f-q">Words in the title or the log</label>
         <input id="f-q" type="search" value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} placeholder="e.g. HALO, mutual aid, RVI" data-testid="review-q" />
       </div>
-      {trusts.length > 1 && (
-        <div className="field">
-          <label htmlFor="f-trust">Trust</label>
-          <select id="f-trust" value={draft.trust ?? ''} onChange={(e) => set('trust', e.target.value)} data-testid="review-trust">
-            <option value="">All</option>
-            {trusts.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.shortName} ({t.code})
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {regions.length > 1 && (
-        <div className="field">
-          <label htmlFor="f-region">Region</label>
-          <select id="f-region" value={draft.region ?? ''} onChange={(e) => set('region', e.target.value)} data-testid="review-region">
-            <option value="">All</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="f-level">Level</label>
-        <select id="f-level" value={draft.level ?? ''} onChange={(e) => set('level', e.target.value)} data-testid="review-level">
-          <option value="">All</option>
-          {LEVEL_ORDER.map((l) => (
-            <option key={l} value={l}>
-              {LEVEL_WORDS[l]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" value={draft.status ?? ''} onChange={(e) => set('status', e.target.value)} data-testid="review-status">
-          <option value="">All</option>
-          {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_WORDS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {trusts.length > 1 && <FilterChoice id="f-trust" label="Trust" value={draft.trust} onChange={(v) => set('trust', v)} options={trusts.map((t) => ({ value: t.code, text: `${t.shortName} (${t.code})` }))} testId="review-trust" />}
+      {regions.length > 1 && <FilterChoice id="f-region" label="Region" value={draft.region} onChange={(v) => set('region', v)} options={regions.map((r) => ({ value: r.code, text: r.name }))} testId="review-region" />}
+      <FilterChoice id="f-level" label="Level" value={draft.level} onChange={(v) => set('level', v)} options={LEVEL_ORDER.map((l) => ({ value: l, text: LEVEL_WORDS[l] }))} testId="review-level" />
+      <FilterChoice id="f-status" label="Status" value={draft.status} onChange={(v) => set('status', v)} options={INCIDENT_STATUSES.map((st) => ({ value: st, text: STATUS_WORDS[st] }))} testId="review-status" />
       <div className="field">
         <label htmlFor="f-from">Running from (UK date)</label>
         <input id="f-from" type="date" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} data-testid="review-from" />

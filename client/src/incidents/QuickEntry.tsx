@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ENTRY_KIND_NAMES, type LogEntry, type NewEntry, WRITTEN_KINDS } from '../../../shared/incidents/schemas.ts';
 import { errorMessage, isApiError } from '../api/http.ts';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.tsx';
-import { apiFieldErrors, type FieldErrors, unplacedErrors } from '../forms/issues.ts';
+import { type FieldErrors, refusalErrors, unplacedErrors } from '../forms/issues.ts';
 import { postEntry } from './api.ts';
 import { KIND_MARK } from './names.ts';
 import { draftAfterPost, EMPTY_DRAFT, type EntryDraft, entryRequest, isSubmitKey, KIND_SHORTCUTS, sentences, shortcutKind, type WrittenKind } from './quickEntry.ts';
@@ -83,8 +83,7 @@ export function QuickEntry({ incidentId, onLogged, onStoodDown, ref }: Props) {
       },
       onError: (error) => {
         if (isApiError(error, 'incident_stood_down')) onStoodDown();
-        const fields = sentences(apiFieldErrors(error));
-        setErrors(Object.keys(fields).length ? fields : { '': `Not logged: ${errorMessage(error)} What you typed is kept.` });
+        setErrors(refusalErrors(error, `Not logged: ${errorMessage(error)} What you typed is kept.`, sentences));
       },
     });
   };

@@ -5,8 +5,8 @@ import { DeclareIncident } from '../../../shared/incidents/schemas.ts';
 import type { Picture } from '../../../shared/picture/picture.ts';
 import type { Trust } from '../../../shared/reference/trusts.ts';
 import { errorMessage, isApiError } from '../api/http.ts';
-import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.tsx';
-import { apiFieldErrors, type FieldErrors, unplacedErrors, zodFieldErrors } from '../forms/issues.ts';
+import { Field, FormError, SubmitCancel, useFocusFirstInvalid } from '../forms/Field.tsx';
+import { type FieldErrors, refusalErrors, unplacedErrors, zodFieldErrors } from '../forms/issues.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
 import { canWriteIncidentsOf } from './access.ts';
 import { declareIncident, incidentKey } from './api.ts';
@@ -42,10 +42,7 @@ function DeclareForm({ trust, onCancel }: { trust: Trust; onCancel: () => void }
         queryClient.setQueryData(incidentKey(incident.id), incident);
         void navigate(`/incidents/${incident.id}`);
       },
-      onError: (error) => {
-        const fields = sentences(apiFieldErrors(error));
-        setErrors(Object.keys(fields).length ? fields : { '': isApiError(error, 'incident_active') ? `${trust.shortName} already has an active incident: escalate it instead. The trust page shows it as soon as its picture updates.` : `Not declared: ${errorMessage(error)}` });
-      },
+      onError: (error) => setErrors(refusalErrors(error, isApiError(error, 'incident_active') ? `${trust.shortName} already has an active incident: escalate it instead. The trust page shows it as soon as its picture updates.` : `Not declared: ${errorMessage(error)}`, sentences)),
     });
   };
 
@@ -87,14 +84,7 @@ function DeclareForm({ trust, onCancel }: { trust: Trust; onCancel: () => void }
       <Field id="declare-reason" label="Reason" hint="What you see and why it needs declaring; it is the log’s first entry." error={errors.reason} testId="declare-reason">
         {(control) => <textarea {...control} rows={3} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button-danger inc-declare-submit" disabled={declare.isPending} data-testid="declare-submit">
-          {declare.isPending ? 'Declaring…' : 'Declare the incident'}
-        </button>
-        <button type="button" onClick={onCancel} data-testid="declare-cancel">
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Declare the incident" busyLabel="Declaring…" busy={declare.isPending} onCancel={onCancel} submitClass="button-danger inc-declare-submit" submitTestId="declare-submit" cancelTestId="declare-cancel" />
     </form>
   );
 }

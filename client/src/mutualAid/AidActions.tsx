@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AID_KIND_NAMES, type AidRequest, type CloseRequest, MAX_QUANTITY, type Offer } from '../../../shared/mutualAid/schemas.ts';
 import { findTrust, type TrustCode } from '../../../shared/reference/trusts.ts';
-import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.tsx';
-import { apiFieldErrors, type FieldErrors, unplacedErrors } from '../forms/issues.ts';
+import { Field, FormError, SubmitCancel, useFocusFirstInvalid } from '../forms/Field.tsx';
+import { apiFieldErrors, type FieldErrors, refusalErrors, unplacedErrors } from '../forms/issues.ts';
 import { closeRequest, decideOffer, fetchRequest, offerAid, rememberRequest } from './api.ts';
 import { NO_QUANTITIES, offerFromDraft, type OfferDraft, placeServerErrors } from './drafts.ts';
 import { aidErrorText } from './errors.ts';
@@ -82,10 +82,7 @@ export function OfferForm({ request, trusts, onDone }: { request: AidRequest; tr
           () => undefined,
         );
       },
-      onError: (error) => {
-        const fields = placeServerErrors(apiFieldErrors(error), draft.quantities, kinds);
-        setErrors(Object.keys(fields).length ? fields : { '': aidErrorText(error, 'The offer') });
-      },
+      onError: (error) => setErrors(refusalErrors(error, aidErrorText(error, 'The offer'), (fields) => placeServerErrors(fields, draft.quantities, kinds))),
     });
   };
 
@@ -138,14 +135,7 @@ export function OfferForm({ request, trusts, onDone }: { request: AidRequest; tr
           {(control) => <input {...control} value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />}
         </Field>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={offer.isPending} data-testid="aid-offer-submit">
-          {offer.isPending ? 'Offering…' : 'Offer'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Offer" busyLabel="Offering…" busy={offer.isPending} onCancel={onDone} submitTestId="aid-offer-submit" />
     </form>
   );
 }
@@ -168,10 +158,7 @@ export function CloseForm({ request, onDone }: { request: AidRequest; onDone: ()
           rememberRequest(queryClient, changed);
           onDone();
         },
-        onError: (error) => {
-          const fields = apiFieldErrors(error);
-          setErrors(Object.keys(fields).length ? fields : { '': aidErrorText(error, 'Closing the request') });
-        },
+        onError: (error) => setErrors(refusalErrors(error, aidErrorText(error, 'Closing the request'))),
       },
     );
   };
@@ -205,14 +192,7 @@ export function CloseForm({ request, onDone }: { request: AidRequest; onDone: ()
       <Field id={`close-note-${request.id}`} label="Note for the log (optional)" error={errors.note} testId="aid-close-note">
         {(control) => <input {...control} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={close.isPending} data-testid="aid-close-submit">
-          {close.isPending ? 'Closing…' : 'Close the request'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Close the request" busyLabel="Closing…" busy={close.isPending} onCancel={onDone} submitTestId="aid-close-submit" />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import type { User } from '../../../shared/auth/schemas.ts';
-import type { AidRequest } from '../../../shared/mutualAid/schemas.ts';
+import { type AidRequest, describeLines } from '../../../shared/mutualAid/schemas.ts';
+import { findTrust } from '../../../shared/reference/trusts.ts';
+import { errorMessage } from '../api/http.ts';
 import { AidRequestCard } from './AidRequestCard.tsx';
 import { openRequests, recentlyClosed } from './liveAid.ts';
 import './aid.css';
@@ -37,5 +39,30 @@ export function AidBoard({ requests, user, now, emptyText, testId }: { requests:
     <div className="aid-board" data-testid={testId}>
       <div className="aid-cards">{children}</div>
     </div>
+  );
+}
+
+const shortName = (code: string) => findTrust(code)?.shortName ?? code;
+
+/** The requests could not be read: said, so that an empty board is not taken for "nobody asks". */
+export function AidListError({ list }: { list: { isError: boolean; error: unknown } }) {
+  if (!list.isError) return null;
+  return (
+    <p className="notice notice-error" role="alert">
+      The mutual-aid requests could not be loaded: {errorMessage(list.error)}
+    </p>
+  );
+}
+
+/**
+ * What was just asked, and of whom: "✓ Asked YAS for 6 DSA." `forTrust` names the trust asked
+ * for, where the page is not its own; `next` says what happens now.
+ */
+export function AidAskedNote({ request, forTrust = false, next }: { request: AidRequest; forTrust?: boolean; next?: string }) {
+  return (
+    <p className="outcome outcome-ok" role="status" data-testid="aid-request-done">
+      ✓ Asked {request.askedTrusts.map(shortName).join(', ')} for {describeLines(request.resources)}
+      {forTrust && ` for ${shortName(request.trust)}`}.{next && ` ${next}`}
+    </p>
   );
 }

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AID_KIND_NAMES, AID_KINDS, type AidRequest, MAX_QUANTITY } from '../../../shared/mutualAid/schemas.ts';
 import type { TrustSummaryFigures } from '../../../shared/picture/region.ts';
 import { findTrust, REGIONS, type TrustCode, TRUSTS } from '../../../shared/reference/trusts.ts';
-import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.tsx';
-import { apiFieldErrors, type FieldErrors, issueText, unplacedErrors } from '../forms/issues.ts';
+import { Field, FormError, SubmitCancel, useFocusFirstInvalid } from '../forms/Field.tsx';
+import { type FieldErrors, issueText, refusalErrors, unplacedErrors } from '../forms/issues.ts';
 import { askForAid, rememberRequest } from './api.ts';
 import { NO_QUANTITIES, placeServerErrors, requestFromDraft, type RequestDraft, restOfRegion } from './drafts.ts';
 import { aidErrorText } from './errors.ts';
@@ -61,10 +61,7 @@ export function AidRequestForm({ trusts, summaries, onAsked, onCancel }: { trust
         setDraft(freshDraft(trusts.length === 1 ? trusts[0]! : ''));
         onAsked(request);
       },
-      onError: (error) => {
-        const fields = placeServerErrors(apiFieldErrors(error), draft.quantities);
-        setErrors(Object.keys(fields).length ? fields : { '': aidErrorText(error, 'The request') });
-      },
+      onError: (error) => setErrors(refusalErrors(error, aidErrorText(error, 'The request'), (fields) => placeServerErrors(fields, draft.quantities))),
     });
   };
 
@@ -157,14 +154,7 @@ export function AidRequestForm({ trusts, summaries, onAsked, onCancel }: { trust
           </p>
         )}
       </fieldset>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={ask.isPending} data-testid="aid-request-submit">
-          {ask.isPending ? 'Asking…' : 'Ask for mutual aid'}
-        </button>
-        <button type="button" onClick={onCancel} data-testid="aid-request-cancel">
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Ask for mutual aid" busyLabel="Asking…" busy={ask.isPending} onCancel={onCancel} submitTestId="aid-request-submit" cancelTestId="aid-request-cancel" />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { type AidRequest, describeLines } from '../../../shared/mutualAid/schemas.ts';
 import { findTrust, type Trust } from '../../../shared/reference/trusts.ts';
-import { errorMessage } from '../api/http.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
 import { useLiveRegions } from '../region/useLiveRegions.ts';
 import { formatUkHourMinute } from '../time/ukTime.ts';
 import { useNow } from '../time/useNow.ts';
 import { mayActOnAid } from './access.ts';
 import { useAidList } from './api.ts';
-import { AidBoard } from './AidBoard.tsx';
+import { AidAskedNote, AidBoard, AidListError } from './AidBoard.tsx';
 import { AidRequestForm } from './AidRequestForm.tsx';
 import { mergeRequests, offersOf, openRequests, recentlyClosed } from './liveAid.ts';
 import { useAidUpdates } from './useAidUpdates.ts';
@@ -67,16 +66,8 @@ export function TrustAidPanel({ trust }: { trust: Trust }) {
           </button>
         )}
       </div>
-      {list.isError && (
-        <p className="notice notice-error" role="alert">
-          The mutual-aid requests could not be loaded: {errorMessage(list.error)}
-        </p>
-      )}
-      {asked && !asking && (
-        <p className="outcome outcome-ok" role="status" data-testid="aid-request-done">
-          ✓ Asked {asked.askedTrusts.map(shortName).join(', ')} for {describeLines(asked.resources)}. Offers appear below as they come.
-        </p>
-      )}
+      <AidListError list={list} />
+      {asked && !asking && <AidAskedNote request={asked} next="Offers appear below as they come." />}
       {asking && (
         <AidRequestForm
           trusts={[trust.code]}

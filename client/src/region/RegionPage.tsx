@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { type AidRequest, describeLines } from '../../../shared/mutualAid/schemas.ts';
+import type { AidRequest } from '../../../shared/mutualAid/schemas.ts';
 import { worstFirst } from '../../../shared/picture/regionOrder.ts';
 import { findRegion, findTrust, type Region } from '../../../shared/reference/trusts.ts';
-import { errorMessage } from '../api/http.ts';
 import { ME_KEY } from '../auth/keys.ts';
 import { canViewRegion } from '../auth/scope.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
 import { trustsUserMayAskFor } from '../mutualAid/access.ts';
 import { useAidList } from '../mutualAid/api.ts';
-import { AidBoard } from '../mutualAid/AidBoard.tsx';
+import { AidAskedNote, AidBoard, AidListError } from '../mutualAid/AidBoard.tsx';
 import { AidRequestForm } from '../mutualAid/AidRequestForm.tsx';
 import { mergeRequests } from '../mutualAid/liveAid.ts';
 import { useAidUpdates } from '../mutualAid/useAidUpdates.ts';
@@ -22,8 +21,6 @@ import { TrustSummaryTable } from './TrustSummaryTable.tsx';
 import { useLiveRegions } from './useLiveRegions.ts';
 import './region.css';
 import '../mutualAid/aid.css';
-
-const shortName = (code: string) => findTrust(code)?.shortName ?? code;
 
 /**
  * The coordinator's desk for a region: its trusts worst first (a compact wall, with crews free),
@@ -107,16 +104,8 @@ function RegionDesk({ region }: { region: Region }) {
             </button>
           )}
         </div>
-        {list.isError && (
-          <p className="notice notice-error" role="alert">
-            The mutual-aid requests could not be loaded: {errorMessage(list.error)}
-          </p>
-        )}
-        {asked && !asking && (
-          <p className="outcome outcome-ok" role="status" data-testid="aid-request-done">
-            ✓ Asked {asked.askedTrusts.map(shortName).join(', ')} for {describeLines(asked.resources)} for {shortName(asked.trust)}.
-          </p>
-        )}
+        <AidListError list={list} />
+        {asked && !asking && <AidAskedNote request={asked} forTrust />}
         {asking && (
           <AidRequestForm
             trusts={askFor}
