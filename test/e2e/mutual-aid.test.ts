@@ -90,6 +90,9 @@ describe.runIf(chromium)('mutual aid between three people in three browsers', ()
     // 3. The offer arrives at NEAS and on the board; NEAS accepts it.
     const ours = requestOn(neas, 'aid-ours');
     await offerIn(ours, 'pending').waitFor(LIVE);
+    // It is said at the top of NEAS's page too, with a link down to the panel, so nobody need scroll to see it.
+    await expect.poll(() => neas.getByTestId('aid-notice').textContent(), LIVE).toContain('1 offer waiting for your decision');
+    expect(await neas.getByTestId('aid-notice').locator('[data-kind="decide"] a').getAttribute('href')).toBe('#mutual-aid');
     await offerIn(onBoard, 'pending').waitFor(LIVE);
     await offerIn(ours, 'pending').getByTestId('aid-offer-accept').click();
     await offerIn(ours, 'accepted').waitFor(LIVE);

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { type AidRequest, describeLines } from '../../../shared/mutualAid/schemas.ts';
 import { findTrust, type Trust } from '../../../shared/reference/trusts.ts';
 import { useCurrentUser } from '../layout/currentUser.ts';
-import { useLiveRegions } from '../region/useLiveRegions.ts';
 import { formatUkHourMinute } from '../time/ukTime.ts';
 import { useNow } from '../time/useNow.ts';
 import { mayActOnAid } from './access.ts';
-import { useAidList } from './api.ts';
 import { AidAskedNote, AidBoard, AidListError } from './AidBoard.tsx';
 import { AidRequestForm } from './AidRequestForm.tsx';
-import { mergeRequests, offersOf, openRequests, recentlyClosed } from './liveAid.ts';
-import { useAidUpdates } from './useAidUpdates.ts';
+import { AID_PANEL_ID } from './aidNotice.ts';
+import { offersOf, openRequests, recentlyClosed } from './liveAid.ts';
+import type { TrustAid } from './useTrustAid.ts';
 import './aid.css';
 
 const shortName = (code: string) => findTrust(code)?.shortName ?? code;
@@ -37,24 +36,20 @@ function Committed({ trust, requests, now }: { trust: Trust; requests: readonly 
  * Mutual aid on the trust page. For the trust's duty manager: asking for aid (the server links the
  * trust's active incident), the trust's own requests with offers arriving live, what other trusts
  * ask of it (to offer against) and what it has committed. Others who read the trust see the same,
- * without the means to act. Live through the region summary's subscription, which every trust role
- * may hold and which carries `mutualAid.updated` for every request the trust is part of.
+ * without the means to act. `aid` is the page's (useTrustAid), which the notice at its top reads too.
  */
-export function TrustAidPanel({ trust }: { trust: Trust }) {
+export function TrustAidPanel({ trust, aid }: { trust: Trust; aid: TrustAid }) {
   const user = useCurrentUser();
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const [asked, setAsked] = useState<AidRequest>();
-  const live = useLiveRegions([trust.region]);
-  useAidUpdates(live.socket);
-  const list = useAidList({ trust: trust.code });
+  const { live, list, requests: all } = aid;
   const summaries = live.regions[trust.region]?.picture;
-  const all = mergeRequests(list.data ?? [], (summaries?.mutualAid ?? []).filter((r) => r.trust === trust.code || r.askedTrusts.includes(trust.code)));
   const ours = all.filter((r) => r.trust === trust.code);
   const ofUs = all.filter((r) => r.askedTrusts.includes(trust.code));
   const mayAsk = mayActOnAid(user, trust.code);
   return (
-    <section className="pp-panel aid-panel" aria-labelledby="aid-heading" data-testid="aid-panel">
+    <section id={AID_PANEL_ID} tabIndex={-1} className="pp-panel aid-panel" aria-labelledby="aid-heading" data-testid="aid-panel">
       <div className="aid-panel-head">
         <h2 id="aid-heading">Mutual aid</h2>
         <span className="muted" data-testid="aid-live" data-state={live.state}>

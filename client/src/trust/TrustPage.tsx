@@ -20,7 +20,9 @@ import { DeclareIncidentPanel, IncidentLogLink } from '../incidents/TrustInciden
 import { HospitalTable } from './HospitalTable.tsx';
 import { FlagActions } from './FlagActions.tsx';
 import { ReapPanel } from './ReapPanel.tsx';
+import { AidNotice } from '../mutualAid/AidNotice.tsx';
 import { TrustAidPanel } from '../mutualAid/TrustAidPanel.tsx';
+import { useTrustAid } from '../mutualAid/useTrustAid.ts';
 import './trust.css';
 
 /** The desk charts' layout unit: a fixed size, where the wall's follows the screen. */
@@ -30,6 +32,8 @@ function TrustPicture({ trust }: { trust: Trust }) {
   const user = useCurrentUser();
   const live = useLivePicture(trust.code);
   const now = useNow();
+  // One connection for the page's mutual aid: the notice at the top and the panel below share it.
+  const aid = useTrustAid(trust);
   const queryClient = useQueryClient();
   useEffect(() => {
     // The session ended while the page was open: forgetting it sends the person to sign in.
@@ -61,6 +65,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
         )}
       </header>
       <PictureBanners picture={picture} now={now} connected={live.state !== 'lost'} receivedAt={live.receivedAt} incidentLink={picture?.incident && canReadIncidentsOf(user, trust.code) ? <IncidentLogLink trust={trust} incident={picture.incident} /> : undefined} />
+      {picture && <AidNotice trust={trust} requests={aid.requests} />}
       {live.error === 'forbidden' && (
         <p className="notice notice-error" role="alert">
           Your account cannot see the picture of {trust.name}.
@@ -77,7 +82,7 @@ function TrustPicture({ trust }: { trust: Trust }) {
           <HistoryPanel trust={trust.code} unit={DESK_UNIT_PX} interactive />
           <HospitalTable hospitals={picture.hospitals} />
           <ReapPanel trust={trust} since={picture.reap.since} />
-          <TrustAidPanel trust={trust} />
+          <TrustAidPanel trust={trust} aid={aid} />
         </div>
       ) : (
         !live.error && (
