@@ -8,18 +8,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
 
-/** The newest modification time of any file under the given folders (0 when there are none). */
-function newest(...dirs) {
+/** The newest modification time of the given files and of any file under the given folders (0 when there are none). */
+function newest(...paths) {
   let latest = 0;
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else latest = Math.max(latest, statSync(full).mtimeMs);
+  const walk = (at) => {
+    if (!existsSync(at)) return;
+    if (!statSync(at).isDirectory()) {
+      latest = Math.max(latest, statSync(at).mtimeMs);
+      return;
     }
+    for (const entry of readdirSync(at, { withFileTypes: true })) walk(path.join(at, entry.name));
   };
-  dirs.forEach(walk);
+  paths.forEach(walk);
   return latest;
 }
 

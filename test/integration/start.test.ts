@@ -35,4 +35,16 @@ describe.runIf(built)('starting the built server', () => {
       await server.dispose();
     }
   });
+
+  it('starts again through npm start once everything is built, building nothing', async () => {
+    const server = await startServerProcess({}, { throughNpmStart: true });
+    try {
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+      expect(server.output()).not.toContain('Building');
+      await server.restart();
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await server.dispose();
+    }
+  });
 });

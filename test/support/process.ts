@@ -18,9 +18,11 @@ export interface ServerProcess {
 }
 
 const MAIN = path.resolve(import.meta.dirname, '..', '..', 'dist', 'node', 'server', 'main.js');
+/** What `npm start` runs: builds what is missing or out of date, then the server. */
+const START = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'start.mjs');
 
-function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(env: Record<string, string>, entry = MAIN): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const collect = (chunk: Buffer) => {
     text += chunk.toString();
@@ -52,10 +54,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string> = {}, options: { throughNpmStart?: boolean } = {}): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ops-e2e-'));
   const base = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATOR: 'off', LOG_LEVEL: 'warn', ...env };
-  let current = await launch(base);
+  const entry = options.throughNpmStart ? START : MAIN;
+  let current = await launch(base, entry);
   const port = new URL(current.url).port;
   return {
     get url() {
@@ -66,7 +69,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     stop: () => stopChild(current.child),
     async restart() {
       await stopChild(current.child);
-      current = await launch({ ...base, PORT: port });
+      current = await launch({ ...base, PORT: port }, entry);
     },
     async dispose() {
       await stopChild(current.child);
