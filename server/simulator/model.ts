@@ -1,11 +1,12 @@
-import type { Category, FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
-import { ARP_STANDARDS } from '../../shared/picture/standards.ts';
+import type { FeedEvent, ResourceStatus } from '../../shared/feed/events.ts';
 import { Calendar } from './heap.ts';
 import type { Happening, Job, ModelOptions, ModelState, Outcome, Resource, RunRecords, TrustModel } from './modelState.ts';
 import type { ModelParams } from './params.ts';
 export type { JobRecord, ModelOptions, ModelState, RunRecords, TrustModel } from './modelState.ts';
-import { DAY_PROFILE, HOUR_PROFILE, idShare, localHour, ROTA_PROFILE } from './profiles.ts';
+import { DAY_PROFILE, HOUR_PROFILE, localHour, ROTA_PROFILE } from './profiles.ts';
+import { divertable, nextJob } from './dispatchOrder.ts';
 import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type Random } from './random.ts';
+import { drawC1Support, MAX_HANDOVER_MINUTES, MIN, PATIENCE_MS, STAND_DOWN_MINUTES } from './rules.ts';
 
 /**
  * A discrete-event model of one ambulance trust (pure: parameters and a seed in, events and
@@ -14,32 +15,15 @@ import { exponential, lognormal, lognormalByMean, pickWeighted, seededFrom, type
  * dispatched to the rota's free crews (C1 first, then C2 to C4 by how long they have waited
  * against their category's standard), who travel, treat on scene, and either leave the patient
  * or convey them, to an emergency department (where they wait to hand over) or elsewhere, then
- * clear. A C1 with no free crew takes one on its way to a less urgent job; C3 and C4 jobs that
- * wait long are closed by a clinician's call-back.
+ * clear. A C1 with no free crew takes one on its way to a less urgent job; a C1 also draws extra
+ * resources (about 1.1), of which the first on scene stands down those not needed (about half).
+ * C3 and C4 jobs that wait long are closed by a clinician's call-back.
  */
-
-const MIN = 60_000;
-/** The longest a handover takes in the model. */
-const MAX_HANDOVER_MINUTES = 6 * 60;
-/**
- * C2 to C4 are sent by their wait over their category's 90th-centile standard (40, 120 and 180
- * minutes), the most overdue first: a C3 that has waited 90 minutes (0.75 of its standard) goes
- * before a C2 of 20 (0.5). Strict priority instead leaves C3 and C4 only the crews nobody more
- * urgent wants, and under pressure they are never reached at all.
- */
-const STANDARD_MS = { C2: ARP_STANDARDS.C2.p90Seconds * 1000, C3: ARP_STANDARDS.C3.p90Seconds * 1000, C4: ARP_STANDARDS.C4.p90Seconds * 1000 } as const;
-/**
- * How long a C3 or C4 caller waits, on average (exponential, from the job's creation), before the
- * job is closed without a vehicle: a clinician rings back and closes it with advice or a
- * referral, or the patient has made their own way. It is closed as hear and treat, where the
- * published outcomes count an incident closed by telephone; they have no share for cancelled.
- */
-const PATIENCE_MS = 4 * 60 * MIN;
 
 /** A run from a standing start `warmUpHours` (24 by default) before `params.start`. */
 export function createModel(params: ModelParams, options: ModelOptions = {}): TrustModel {
   const begin = params.start - (options.warmUpHours ?? 24) * 3600_000;
-  const state: ModelState = { prefix: options.idPrefix ?? '', now: begin, random: { a: params.seed >>> 0 }, serial: 0, resources: [], jobs: {}, queues: { C1: [], C2: [], C3: [], C4: [], C5: [] }, calendar: { items: [], counter: 0 } };
+  const state: ModelState = { prefix: options.idPrefix ?? '', now: begin, random: { a: params.seed >>> 0 }, serial: 0, resources: [], jobs: {}, queues: { C1: [], C2: [], C3: [], C4: [], C5: [] }, support: [], calendar: { items: [], counter: 0 } };
   return buildModel(params, state, options, /* fresh */ true);
 }
 
@@ -61,6 +45,7 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
   const records: RunRecords | undefined = options.collect ? { jobs: [], calls: [], handovers: [] } : undefined;
   const emit = options.emit ?? (() => undefined);
   const { resources, jobs, queues } = s;
+  const support = (s.support ??= []);
   const id = (kind: string) => `${s.prefix}${kind}${(++s.serial).toString(36)}`;
   const at = (t: number) => new Date(Math.round(t)).toISOString();
   const send = (fields: Record<string, unknown> & { type: FeedEvent['type'] }) => emit({ id: id('e'), trust: params.trust.code, at: at(s.now), ...fields } as FeedEvent);
@@ -153,72 +138,50 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
     job.waiting = true;
   };
 
-  /**
-   * The job to send a crew to next: the oldest C1, or else, of C2 to C4, the one furthest into
-   * its category's standard. During a strike only the covered categories are sent, and of a
-   * partly covered one only the jobs the derogation takes (a fixed share, chosen by job id so no
-   * random draw is spent on it).
-   */
-  const nextJob = (strike: ReturnType<typeof strikeAt>): { category: Exclude<Category, 'C5'>; index: number } | undefined => {
-    const oldestSent = (category: Exclude<Category, 'C5'>) => {
-      const share = !strike || strike.covered.has(category) ? 1 : (strike.partly[category] ?? 0);
-      if (share <= 0) return -1;
-      const queue = queues[category];
-      if (share >= 1) return queue.length ? 0 : -1;
-      return queue.findIndex((jobId) => idShare(jobId) < share);
-    };
-    const c1 = oldestSent('C1');
-    if (c1 >= 0) return { category: 'C1', index: c1 };
-    let best: { category: 'C2' | 'C3' | 'C4'; index: number; overdue: number } | undefined;
-    for (const category of ['C2', 'C3', 'C4'] as const) {
-      const index = oldestSent(category);
-      if (index < 0) continue;
-      const overdue = (s.now - jobs[queues[category][index]!]!.createdAt) / STANDARD_MS[category];
-      if (!best || overdue > best.overdue) best = { category, index, overdue };
-    }
-    return best;
-  };
-
-  /**
-   * A crew a C1 may take when none is free: one on its way to a less urgent job it alone is
-   * going to, and of those the one whose job is least overdue against its standard. Its job goes
-   * back to the queue at its original place.
-   * Dispatchers divert crews this way; without it a trust with few crews, such as the Isle of
-   * Wight, leaves a cardiac arrest waiting for a crew to clear while others drive to C3 calls.
-   */
-  const divertable = (): Resource | undefined => {
-    let best: { crew: Resource; overdue: number } | undefined;
-    for (const crew of resources) {
-      if (crew.status !== 'mobile') continue;
-      const job = jobs[crew.job!]!;
-      if (job.category === 'C1' || job.category === 'C5') continue;
-      if (resources.some((other) => other !== crew && other.job === job.id)) continue;
-      const overdue = (s.now - job.createdAt) / STANDARD_MS[job.category];
-      if (!best || overdue < best.overdue) best = { crew, overdue };
-    }
-    return best?.crew;
-  };
-
   /** Sends crews to waiting jobs while there are both (see `nextJob` for the order). */
   const dispatch = () => {
     const strike = strikeAt(s.now);
     for (;;) {
-      const next = nextJob(strike);
+      const next = nextJob(s, strike);
+      // A C1's extra resources go after every first C1 resource and before any C2 to C4 job.
+      if (next?.category !== 'C1' && support.length) {
+        const crew = freeCrew() ?? divertable(s, ['C3', 'C4']);
+        if (!crew) return;
+        if (crew.status === 'mobile') enqueue(jobs[crew.job!]!);
+        const job = jobs[support[0]!]!;
+        sendCrew(crew, job, false, (job.extrasSent = (job.extrasSent ?? 0) + 1) - 1);
+        if (--job.extras! <= 0) support.shift();
+        continue;
+      }
       if (!next) return;
-      const crew = freeCrew() ?? (next.category === 'C1' ? divertable() : undefined);
+      const crew = freeCrew() ?? (next.category === 'C1' ? divertable(s, ['C2', 'C3', 'C4']) : undefined);
       if (!crew) return;
       const job = jobs[queues[next.category].splice(next.index, 1)[0]!]!;
       if (crew.status === 'mobile') enqueue(jobs[crew.job!]!);
       job.waiting = false;
       sendCrew(crew, job, true);
-      // A C1 (and a few C2) may draw a second resource, if one is free now.
+      if (job.extras) support.push(job.id);
+      // A few C2 draw a second resource, if one is free now.
       const second = job.wanted > 1 ? freeCrew() : undefined;
       if (second) sendCrew(second, job, false);
     }
   };
 
-  const sendCrew = (crew: Resource, job: Job, lead: boolean) => {
+  /** Stands down a C1's extras on their way from `keep` on (all when 0), and those not yet sent beyond it. */
+  const standDown = (job: Job, keep: number, except?: Resource) => {
+    job.extras = Math.max(0, Math.min(job.extras ?? 0, keep - (job.extrasSent ?? 0)));
+    if (!job.extras && support.includes(job.id)) support.splice(support.indexOf(job.id), 1);
+    resources.forEach((r, index) => {
+      if (r === except || r.job !== job.id || r.status !== 'mobile' || r.extra === undefined || r.extra < keep) return;
+      r.trips = (r.trips ?? 0) + 1;
+      setStatus(r, 'clearing', job.id);
+      calendar.push(s.now + lognormalByMean(random, STAND_DOWN_MINUTES * MIN, 0.5), { kind: 'cleared', resource: index });
+    });
+  };
+
+  const sendCrew = (crew: Resource, job: Job, lead: boolean, extra?: number) => {
     crew.trips = (crew.trips ?? 0) + 1;
+    crew.extra = extra;
     setStatus(crew, 'mobile', job.id);
     calendar.push(s.now + lognormalByMean(random, params.travelMinutes * MIN, 0.6), { kind: 'arrived', resource: resources.indexOf(crew), job: job.id, lead, trip: crew.trips });
   };
@@ -247,8 +210,12 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         const nonTelephone = 1 - params.outcomes.hearAndTreat;
         const outcome: Outcome =
           category === 'C5' ? 'hear_and_treat' : pickWeighted(random, { see_and_treat: params.outcomes.seeAndTreat / nonTelephone, conveyed_ed: params.outcomes.conveyedEd / nonTelephone, conveyed_other: params.outcomes.conveyedOther / nonTelephone });
-        const wanted = category === 'C1' ? (random() < 0.55 ? 2 : 1) : category === 'C2' && random() < 0.07 ? 2 : 1;
+        const wanted = category === 'C2' && random() < 0.07 ? 2 : 1;
         const job: Job = { id: id('j'), category, createdAt: now, outcome, measured: measured(now), callId: h.callId, waiting: true, wanted };
+        if (category === 'C1') {
+          const { extras, needed } = drawC1Support(random);
+          Object.assign(job, { extras, extrasSent: 0, extrasNeeded: needed });
+        }
         jobs[job.id] = job;
         records?.jobs.push(job);
         send({ type: 'job.created', jobId: job.id, category, callId: h.callId });
@@ -296,16 +263,25 @@ function buildModel(params: ModelParams, s: ModelState, options: ModelOptions, f
         // The crew was diverted on the way: this journey no longer leads anywhere.
         if ((h.trip ?? 0) !== (resources[h.resource]!.trips ?? 0)) return;
         const job = jobs[h.job]!;
+        const crew = resources[h.resource]!;
+        if (job.firstArrivalAt === undefined && job.extras !== undefined) {
+          // The first on scene of a C1 treats the patient, and says how many more are needed: the others are stood down.
+          const lead = resources.find((r) => r.job === job.id && r.extra === undefined && r !== crew);
+          if (lead && crew.extra !== undefined) [lead.extra, crew.extra] = [crew.extra, undefined];
+          standDown(job, job.extrasNeeded ?? 0, crew);
+        }
         job.firstArrivalAt ??= now;
-        send({ type: 'job.resourceArrived', jobId: job.id, resourceId: resources[h.resource]!.id });
-        setStatus(resources[h.resource]!, 'on_scene', job.id);
-        const sceneMinutes = h.lead ? 35 : 20;
-        calendar.push(now + lognormalByMean(random, sceneMinutes * MIN, 0.5), { kind: 'sceneDone', resource: h.resource, job: job.id, lead: h.lead });
+        send({ type: 'job.resourceArrived', jobId: job.id, resourceId: crew.id });
+        setStatus(crew, 'on_scene', job.id);
+        const lead = job.extras !== undefined ? crew.extra === undefined : h.lead;
+        calendar.push(now + lognormalByMean(random, (lead ? 35 : 20) * MIN, 0.5), { kind: 'sceneDone', resource: h.resource, job: job.id, lead });
         return;
       }
       case 'sceneDone': {
         const resource = resources[h.resource]!;
         const job = jobs[h.job]!;
+        // The patient leaves the scene: extras still on their way are not needed now.
+        if (h.lead && job.extrasNeeded !== undefined) standDown(job, 0);
         if (!h.lead || job.outcome === 'see_and_treat') {
           if (h.lead) close(job, 'see_and_treat');
           setStatus(resource, 'clearing', job.id);

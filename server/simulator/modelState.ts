@@ -34,13 +34,19 @@ export interface Resource {
    * from carries an older count and is ignored. Absent in states stored before diversions (0).
    */
   trips?: number;
+  /** On a C1 job as its extra number n (0 first), not its first resource. */
+  extra?: number;
 }
 
 export interface Job extends JobRecord {
   callId: string;
   waiting: boolean;
-  /** Resources it draws: a C1 may draw a second. */
+  /** Resources it draws: a C2 may draw a second. */
   wanted: number;
+  /** A C1's extra resources still to send, how many it has sent, and how many of them it needs once one is on scene. */
+  extras?: number;
+  extrasSent?: number;
+  extrasNeeded?: number;
 }
 
 /** What is due to happen; resources by their index, jobs by their id, so the calendar is plain data. */
@@ -73,6 +79,8 @@ export interface ModelState {
   jobs: Record<string, Job>;
   /** The jobs waiting for a crew, by category, oldest first. */
   queues: Record<Category, string[]>;
+  /** C1 jobs with a crew sent and extras still to send, oldest first (absent in older states). */
+  support?: string[];
   calendar: CalendarSnapshot<Happening>;
 }
 
