@@ -17,7 +17,7 @@ import { ExercisePictures } from './exercises/service.ts';
 import { createApp } from './http/app.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { IncidentService } from './incidents/service.ts';
-import { readIncident } from './incidents/store.ts';
+import { readIncident, shownIncident } from './incidents/store.ts';
 import { mutualAidRoutes } from './mutualAid/routes.ts';
 import { MutualAidService } from './mutualAid/service.ts';
 import type { Route } from './http/route.ts';
@@ -126,9 +126,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     aid.announceThrough(realtime);
     realtime.serveIncidents(async (id) => {
       const incident = await readIncident(db, id);
-      if (!incident) return undefined;
-      const { headHash: _head, entryCount: _count, ...shown } = incident;
-      return shown;
+      return incident && shownIncident(incident);
     });
     const routes = allRoutes(ctx, pictures, exercises, status, incidents, aid);
     // Another instance set a REAP level, acknowledged a flag or changed an incident: show it here too.

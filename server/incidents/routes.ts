@@ -24,7 +24,7 @@ import { verifyChain } from './chain.ts';
 import { incidentCsv } from './export/csv.ts';
 import { incidentPdf } from './export/pdf.ts';
 import { authorOf, type IncidentService } from './service.ts';
-import { incidentTrust, listIncidents, readEntry, readIncident, type IncidentScope, type StoredIncident } from './store.ts';
+import { incidentTrust, listIncidents, readEntry, readIncident, shownIncident, type IncidentScope, type StoredIncident } from './store.ts';
 
 const IdParam = z.object({ id: z.uuid({ error: 'must be an incident id (a UUID)' }) }).strict();
 const EntryParams = IdParam.extend({ seq: z.coerce.number({ error: 'must be an entry seq' }).int().min(1) }).strict();
@@ -63,7 +63,6 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
     if (!incident) throw notFound(`No incident ${id}.`);
     return incident;
   };
-  const withoutHead = ({ headHash: _head, entryCount: _count, ...incident }: StoredIncident): Incident => incident;
   const verify = (incident: StoredIncident) => verifyChain(incident.id, incident.log, { count: incident.entryCount, headHash: incident.headHash });
 
   const history = async (incident: Incident) => {
@@ -106,7 +105,7 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
       params: IdParam,
       access: incidentAccess(false),
       response: Incident,
-      handler: async ({ params }) => withoutHead(await load(params.id)),
+      handler: async ({ params }) => shownIncident(await load(params.id)),
     }),
     defineRoute({
       method: 'post',
@@ -120,7 +119,7 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
         const { incident } = await incidents.changeLevel(params.id, { ...body, by: authorOf(principal) });
         ctx.live.shareTrustStatus(incident.trust);
         pictures.touch(incident.trust);
-        return withoutHead(await load(params.id));
+        return shownIncident(await load(params.id));
       },
     }),
     defineRoute({
@@ -135,7 +134,7 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
         const { incident } = await incidents.standDown(params.id, { ...body, by: authorOf(principal) });
         ctx.live.shareTrustStatus(incident.trust);
         pictures.touch(incident.trust);
-        return withoutHead(await load(params.id));
+        return shownIncident(await load(params.id));
       },
     }),
     defineRoute({
@@ -193,7 +192,7 @@ export function incidentRoutes(ctx: AppContext, pictures: PictureService, incide
       async handler({ params, query, res }) {
         const stored = await load(params.id);
         const verification = verify(stored);
-        const incident = withoutHead(stored);
+        const incident = shownIncident(stored);
         // Named by the UK date of the declaration, as people will look for it.
         const name = `incident-${incident.trust}-${londonDate(new Date(incident.declaredAt))}-${incident.id.slice(0, 8)}`;
         if (query.format === 'csv') {

@@ -155,10 +155,8 @@ function levelChange(from: IncidentLevel, to: IncidentLevel): string {
   return order.indexOf(to) > order.indexOf(from) ? 'Escalated' : 'De-escalated';
 }
 
-const SEVERITY_WORDS: Record<Flag['severity'], string> = { advisory: 'advisory', warning: 'warning', critical: 'critical' };
-
 export function flagText(kind: 'raised' | 'cleared', flag: Flag): string {
   return kind === 'raised'
-    ? `Flag raised (${SEVERITY_WORDS[flag.severity]}): ${flag.message}.${flag.advice ? ` Advice: ${flag.advice}` : ''}`
-    : `Flag cleared (${SEVERITY_WORDS[flag.severity]}): ${flag.message}.`;
+    ? `Flag raised (${flag.severity}): ${flag.message}.${flag.advice ? ` Advice: ${flag.advice}` : ''}`
+    : `Flag cleared (${flag.severity}): ${flag.message}.`;
 }

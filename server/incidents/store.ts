@@ -195,6 +195,11 @@ export async function standDown(db: Database, id: string, input: { at: Date; by:
 /** An incident as stored, with where its chain ended when its last entry was written. */
 export type StoredIncident = Incident & { headHash: string; entryCount: number };
 
+/** The incident as readers see it: without the chain's recorded end, which only verify uses. */
+export function shownIncident({ headHash: _head, entryCount: _count, ...incident }: StoredIncident): Incident {
+  return incident;
+}
+
 export async function readIncident(db: Queryable, id: string): Promise<StoredIncident | undefined> {
   const [row] = await db.query<IncidentRow & Record<string, unknown>>(`SELECT ${LIST_COLUMNS}, i.snapshot FROM incidents i WHERE i.id = $1`, [id]);
   if (!row) return undefined;

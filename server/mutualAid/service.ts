@@ -1,6 +1,7 @@
 import type { Author } from '../../shared/incidents/schemas.ts';
 import { describeLines, type AidRequest, type Offer } from '../../shared/mutualAid/schemas.ts';
 import { findTrust, type RegionCode, type TrustCode } from '../../shared/reference/trusts.ts';
+import { ukClock, ukDate, ukLocal } from '../../shared/time/ukFormat.ts';
 import type { Database } from '../db/database.ts';
 import type { IncidentService } from '../incidents/service.ts';
 import type { AidStep } from './lifecycle.ts';
@@ -13,8 +14,11 @@ export interface AidAnnouncer {
 
 const shortName = (trust: TrustCode) => findTrust(trust)?.shortName ?? trust;
 const names = (trusts: readonly TrustCode[]) => trusts.map(shortName).join(', ');
-const ukTime = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+/** "1 Dec 2026, 22:54 GMT": the day, the clock and the zone, right across a clock change. */
+const ukTime = (iso: string) => {
+  const at = new Date(iso);
+  return `${ukDate(at)}, ${ukClock(at)} ${ukLocal(at).zone}`;
+};
 
 /**
  * Mutual aid as the rest of the server sees it: the open requests (for the region pictures),
